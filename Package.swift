@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Brook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "brook", targets: ["brook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "BrookCore"),
+        .target(name: "BrookSQL", dependencies: ["BrookCore"]),
+        .target(name: "BrookStorage", dependencies: ["CSQLite"]),
+        .target(name: "BrookPlanner", dependencies: ["BrookCore", "BrookSQL", "BrookStorage"]),
+        .executableTarget(name: "brook", dependencies: [
+            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "BrookSQLTests", dependencies: ["BrookSQL"]),
+        .testTarget(name: "BrookStorageTests", dependencies: ["BrookStorage"]),
+        .testTarget(name: "BrookPlannerTests", dependencies: ["BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage"]),
+    ]
+)
