@@ -1,0 +1,82 @@
+// Exact decimal numbers as SQL DECIMAL(p, s) holds them.
+
+/// A DECIMAL value: an unscaled 128-bit integer and a scale, enough for precision 38.
+/// Rounding is half up (away from zero on .5), as Flink rounds when it fits a value to a scale.
+public struct DecimalValue: Hashable, Sendable, CustomStringConvertible {
+    public var unscaled: Int128
+    public var scale: Int
+
+    public init(unscaled: Int128, scale: Int) {
+        self.unscaled = unscaled
+        self.scale = scale
+    }
+
+    static let powersOfTen: [Int128] = (0...38).map { exponent in
+        var value: Int128 = 1
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    public static func powerOfTen(_ exponent: Int) -> Int128 { powersOfTen[exponent] }
+
+    /// Parses plain decimal text such as `-12.345` (no exponent).
+    public init?(parsing text: some StringProtocol) {
+        var unscaled: Int128 = 0
+        var scale = 0
+        var seenPoint = false
+        var negative = false
+        var digits = 0
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where index == 0: negative = true
+            case UInt8(ascii: "+") where index == 0: break
+            case UInt8(ascii: "."):
+                if seenPoint { return nil }
+                seenPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 38 else { return nil }
+                unscaled = unscaled * 10 + Int128(byte - UInt8(ascii: "0"))
+                if unscaled != 0 { digits += 1 }
+                if seenPoint { scale += 1 }
+            default: return nil
+            }
+        }
+        self.unscaled = negative ? -unscaled : unscaled
+        self.scale = scale
+    }
+
+    /// Number of significant digits, at least the scale plus one.
+    public var precision: Int {
+        var magnitude = unscaled.magnitude
+        var count = 0
+        while magnitude > 0 {
+            magnitude /= 10
+            count += 1
+        }
+        return max(count, scale + 1)
+    }
+
+    /// This value at `newScale`, rounding half up when digits are dropped.
+    public func rescaled(to newScale: Int) -> DecimalValue {
+        if newScale == scale { return self }
+        if newScale > scale {
+            return DecimalValue(unscaled: unscaled * DecimalValue.powerOfTen(newScale - scale), scale: newScale)
+        }
+        let divisor = DecimalValue.powerOfTen(scale - newScale)
+        let (quotient, remainder) = unscaled.quotientAndRemainder(dividingBy: divisor)
+        var rounded = quotient
+        if remainder.magnitude * 2 >= divisor.magnitude { rounded += unscaled < 0 ? -1 : 1 }
+        return DecimalValue(unscaled: rounded, scale: newScale)
+    }
+
+    public var doubleValue: Double { Double(unscaled) / Double(DecimalValue.powerOfTen(scale)) }
+
+    public var description: String {
+        let digits = String(unscaled.magnitude)
+        let sign = unscaled < 0 ? "-" : ""
+        guard scale > 0 else { return sign + digits }
+        let padded = String(repeating: "0", count: max(0, scale + 1 - digits.count)) + digits
+        let split = padded.index(padded.endIndex, offsetBy: -scale)
+        return sign + padded[..<split] + "." + padded[split...]
+    }
+}

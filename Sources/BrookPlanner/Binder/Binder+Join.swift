@@ -1,0 +1,123 @@
+// Binding of joins, and the analysis that finds equi-keys and interval-join time bounds.
+import BrookCore
+import BrookSQL
+
+extension Binder {
+    func bindJoin(_ kind: JoinKind, left: LogicalPlan, right: LogicalPlan, condition: Expression?) throws(SQLError) -> LogicalPlan {
+        let leftCount = left.schema.count
+        let combined = Scope(fields: left.schema.fields + right.schema.fields)
+        var bound: BoundExpression?
+        if let condition {
+            let expression = try ExpressionContext(binder: self, scope: combined, clause: "ON").bind(condition)
+            guard expression.type.type == .boolean || expression.type.type == .null else {
+                throw SQLError("join condition must be BOOLEAN, got \(expression.type.type)", at: condition.range)
+            }
+            bound = expression
+        }
+        let type: JoinType
+        switch kind {
+        case .inner, .cross: type = .inner
+        case .left: type = .left
+        case .right: type = .right
+        case .full: type = .full
+        }
+        let analysis = JoinConditionAnalysis(condition: bound, leftCount: leftCount, schema: combined.fields)
+        var fields = combined.fields
+        if analysis.interval == nil {
+            fields = fields.map(\.materialized)
+        }
+        if type == .left || type == .full {
+            for index in leftCount..<fields.count { fields[index].type.nullable = true }
+        }
+        if type == .right || type == .full {
+            for index in 0..<leftCount { fields[index].type.nullable = true }
+        }
+        return .join(Join(type: type, left: left, right: right, condition: bound, leftKeys: analysis.leftKeys,
+                          rightKeys: analysis.rightKeys, interval: analysis.interval, residual: analysis.residual, schema: Schema(fields)))
+    }
+}
+
+/// Splits a join condition into equi-keys (left column = right column), interval bounds on the
+/// two sides' rowtimes, and a residual predicate for everything else.
+struct JoinConditionAnalysis {
+    var leftKeys: [Int] = []
+    var rightKeys: [Int] = []
+    var interval: IntervalBounds?
+    var residual: BoundExpression?
+
+    init(condition: BoundExpression?, leftCount: Int, schema: [Field]) {
+        guard let condition else { return }
+        var residualTerms: [BoundExpression] = []
+        var timePair: (left: Int, right: Int)?
+        var lower: Int64?
+        var upper: Int64?
+        var timeTerms: [BoundExpression] = []
+        for term in condition.conjuncts {
+            if let bound = JoinConditionAnalysis.timeBound(term, leftCount: leftCount, schema: schema),
+               timePair == nil || (timePair!.left == bound.left && timePair!.right == bound.right) {
+                timePair = (bound.left, bound.right)
+                if let value = bound.lower { lower = max(lower ?? value, value) }
+                if let value = bound.upper { upper = min(upper ?? value, value) }
+                timeTerms.append(term)
+                continue
+            }
+            if case .call("=", let args, _) = term, case .column(let a, _) = args[0], case .column(let b, _) = args[1] {
+                if a < leftCount, b >= leftCount {
+                    leftKeys.append(a)
+                    rightKeys.append(b - leftCount)
+                    continue
+                }
+                if b < leftCount, a >= leftCount {
+                    leftKeys.append(b)
+                    rightKeys.append(a - leftCount)
+                    continue
+                }
+            }
+            residualTerms.append(term)
+        }
+        if let timePair, let lower, let upper {
+            interval = IntervalBounds(leftTime: timePair.left, rightTime: timePair.right - leftCount, lower: lower, upper: upper)
+        } else {
+            residualTerms += timeTerms
+        }
+        residual = BoundExpression.and(residualTerms)
+    }
+
+    /// A rowtime column plus a constant number of milliseconds: `t`, `t + INTERVAL ...`, `t - INTERVAL ...`.
+    static func shiftedRowtime(_ expression: BoundExpression, schema: [Field]) -> (column: Int, shift: Int64)? {
+        switch expression {
+        case .column(let index, _):
+            return schema[index].isRowtime ? (index, 0) : nil
+        case .call(let op, let args, _) where (op == "+" || op == "-") && args.count == 2:
+            if let base = shiftedRowtime(args[0], schema: schema), case .intervalMilliseconds(let ms)? = ConstantFolder.evaluate(args[1]) {
+                return (base.column, base.shift + (op == "+" ? ms : -ms))
+            }
+            if op == "+", let base = shiftedRowtime(args[1], schema: schema), case .intervalMilliseconds(let ms)? = ConstantFolder.evaluate(args[0]) {
+                return (base.column, base.shift + ms)
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Reads `term` as a bound on `leftTime - rightTime` in milliseconds, when it compares one
+    /// side's rowtime with the other's. Strict comparisons tighten by one millisecond, as Flink does.
+    static func timeBound(_ term: BoundExpression, leftCount: Int, schema: [Field]) -> (left: Int, right: Int, lower: Int64?, upper: Int64?)? {
+        guard case .call(var op, let args, _) = term, args.count == 2, ["=", "<", "<=", ">", ">="].contains(op),
+              var a = shiftedRowtime(args[0], schema: schema), var b = shiftedRowtime(args[1], schema: schema) else { return nil }
+        if a.column >= leftCount, b.column < leftCount {
+            swap(&a, &b)
+            op = ["<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="][op]!
+        }
+        guard a.column < leftCount, b.column >= leftCount else { return nil }
+        let difference = b.shift - a.shift
+        switch op {
+        case "=": return (a.column, b.column, difference, difference)
+        case ">=": return (a.column, b.column, difference, nil)
+        case ">": return (a.column, b.column, difference + 1, nil)
+        case "<=": return (a.column, b.column, nil, difference)
+        default: return (a.column, b.column, nil, difference - 1)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+// Evaluates constant expressions at plan time: window sizes, frame offsets, watermark delays, join bounds.
+import BrookCore
+
+/// Folds literals and arithmetic on them into a value, for the places where SQL requires a
+/// constant. Returns nil when the expression reads a column or calls anything else.
+enum ConstantFolder {
+    static func evaluate(_ expression: BoundExpression) -> Value? {
+        switch expression {
+        case .literal(let value, _): return value
+        case .call("NEGATE", let args, _):
+            switch evaluate(args[0]) {
+            case .intervalMilliseconds(let ms)?: return .intervalMilliseconds(-ms)
+            case .intervalMonths(let months)?: return .intervalMonths(-months)
+            case .integer(let value)?: return .integer(-value)
+            case .double(let value)?: return .double(-value)
+            case .decimal(let value)?: return .decimal(DecimalValue(unscaled: -value.unscaled, scale: value.scale))
+            default: return nil
+            }
+        case .call(let op, let args, _) where (op == "+" || op == "-") && args.count == 2:
+            switch (evaluate(args[0]), evaluate(args[1])) {
+            case (.intervalMilliseconds(let a)?, .intervalMilliseconds(let b)?): return .intervalMilliseconds(op == "+" ? a + b : a - b)
+            case (.integer(let a)?, .integer(let b)?): return .integer(op == "+" ? a + b : a - b)
+            default: return nil
+            }
+        case .call("*", let args, _) where args.count == 2:
+            switch (evaluate(args[0]), evaluate(args[1])) {
+            case (.intervalMilliseconds(let a)?, .integer(let b)?), (.integer(let b)?, .intervalMilliseconds(let a)?): return .intervalMilliseconds(a * b)
+            case (.integer(let a)?, .integer(let b)?): return .integer(a * b)
+            default: return nil
+            }
+        case .cast(let inner, let type, _):
+            guard let value = evaluate(inner) else { return nil }
+            if case .integer = value, type.type.isInteger { return value }
+            return value == .null ? .null : nil
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,268 @@
+// Type rules of Brook's built-in functions, following Flink SQL's documented signatures.
+import BrookCore
+
+/// The built-in functions, grouped by kind; `FunctionRegistry.builtins` registers them all.
+enum BuiltinFunctions {
+    static func nullable(_ type: DataType, _ args: FunctionArguments) -> ColumnType {
+        ColumnType(type, nullable: args.anyNullable)
+    }
+
+    /// A function of `count` numeric arguments returning DOUBLE (SQRT, LN, POWER...).
+    static func doubleMath(_ name: String, arity: ClosedRange<Int>, _ summary: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .scalar, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: arity, name)
+            for index in 0..<args.count { try args.expectNumeric(index, name) }
+            return nullable(.double, args)
+        }
+    }
+
+    /// A function of string arguments returning `result`.
+    static func stringFunction(_ name: String, arity: ClosedRange<Int>, numericFrom: Int = Int.max, returns result: DataType,
+                               _ summary: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .scalar, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: arity, name)
+            for index in 0..<args.count {
+                if index >= numericFrom { try args.expectNumeric(index, name) } else { try args.expectString(index, name) }
+            }
+            return nullable(result, args)
+        }
+    }
+
+    /// The integer literal at `index`, when the caller wrote one.
+    static func integerConstant(_ args: FunctionArguments, _ index: Int) -> Int? {
+        guard index < args.count, case .integer(let value)? = args.constants[index] else { return nil }
+        return Int(value)
+    }
+
+    static let scalar: [FunctionDefinition] = [
+        FunctionDefinition(name: "TO_TIMESTAMP_LTZ", kind: .scalar, summary: "epoch seconds (precision 0) or milliseconds (3) to TIMESTAMP_LTZ(3)") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...2, "TO_TIMESTAMP_LTZ")
+            if args[0].isCharacter { return nullable(.timestampLTZ(precision: 3), args) }
+            try args.expectNumeric(0, "TO_TIMESTAMP_LTZ")
+            if args.count == 2 {
+                guard let precision = integerConstant(args, 1), precision == 0 || precision == 3 else {
+                    throw FunctionSignatureError("TO_TIMESTAMP_LTZ precision must be the literal 0 (seconds) or 3 (milliseconds)", argument: 1)
+                }
+            }
+            return nullable(.timestampLTZ(precision: 3), args)
+        },
+        FunctionDefinition(name: "TO_TIMESTAMP", kind: .scalar, summary: "parses a string ('yyyy-MM-dd HH:mm:ss' or a format) to TIMESTAMP(3)") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...2, "TO_TIMESTAMP")
+            for index in 0..<args.count { try args.expectString(index, "TO_TIMESTAMP") }
+            return ColumnType(.timestamp(precision: 3))
+        },
+        FunctionDefinition(name: "DATE_FORMAT", kind: .scalar, summary: "formats a timestamp or timestamp string with a Java date pattern") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 2...2, "DATE_FORMAT")
+            guard args[0].isTimestamp || args[0].isCharacter || args[0] == .date || args[0] == .null else {
+                throw FunctionSignatureError("DATE_FORMAT expects a timestamp or string, got \(args[0])", argument: 0)
+            }
+            try args.expectString(1, "DATE_FORMAT")
+            return nullable(.string, args)
+        },
+        FunctionDefinition(name: "UNIX_TIMESTAMP", kind: .scalar, summary: "current epoch seconds, or a timestamp string's") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 0...2, "UNIX_TIMESTAMP")
+            for index in 0..<args.count { try args.expectString(index, "UNIX_TIMESTAMP") }
+            return ColumnType(.bigint, nullable: args.count > 0 && args.anyNullable)
+        },
+        FunctionDefinition(name: "FROM_UNIXTIME", kind: .scalar, summary: "epoch seconds to a 'yyyy-MM-dd HH:mm:ss' string in the session time zone") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...2, "FROM_UNIXTIME")
+            try args.expectNumeric(0, "FROM_UNIXTIME")
+            if args.count == 2 { try args.expectString(1, "FROM_UNIXTIME") }
+            return nullable(.string, args)
+        },
+        FunctionDefinition(name: "CURRENT_TIMESTAMP", kind: .scalar, summary: "the current instant") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 0...0, "CURRENT_TIMESTAMP")
+            return ColumnType(.timestampLTZ(precision: 3), nullable: false)
+        },
+        FunctionDefinition(name: "NOW", kind: .scalar, summary: "the current instant") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 0...0, "NOW")
+            return ColumnType(.timestampLTZ(precision: 3), nullable: false)
+        },
+        FunctionDefinition(name: "LOCALTIMESTAMP", kind: .scalar, summary: "the current wall-clock time in the session time zone") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 0...0, "LOCALTIMESTAMP")
+            return ColumnType(.timestamp(precision: 3), nullable: false)
+        },
+        FunctionDefinition(name: "CURRENT_DATE", kind: .scalar, summary: "today in the session time zone") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 0...0, "CURRENT_DATE")
+            return ColumnType(.date, nullable: false)
+        },
+        FunctionDefinition(name: "CURRENT_WATERMARK", kind: .scalar, summary: "the current watermark of a rowtime column, NULL before the first") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...1, "CURRENT_WATERMARK")
+            guard args[0].isTimestamp else {
+                throw FunctionSignatureError("CURRENT_WATERMARK expects a rowtime attribute, got \(args[0])", argument: 0)
+            }
+            return ColumnType(args[0], nullable: true)
+        },
+        FunctionDefinition(name: "ABS", kind: .scalar, summary: "absolute value") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...1, "ABS")
+            try args.expectNumeric(0, "ABS")
+            return args.types[0]
+        },
+        FunctionDefinition(name: "ROUND", kind: .scalar, summary: "rounds half up to n decimal places (default 0)") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...2, "ROUND")
+            try args.expectNumeric(0, "ROUND")
+            if args.count == 2 {
+                guard args[1].isInteger else { throw FunctionSignatureError("ROUND expects an integer number of places, got \(args[1])", argument: 1) }
+            }
+            if case .decimal(let p, let s) = args[0] {
+                let places = max(0, min(integerConstant(args, 1) ?? 0, s))
+                return nullable(.decimal(precision: min(DataType.maxDecimalPrecision, p - s + places + 1), scale: places), args)
+            }
+            return nullable(args[0], args)
+        },
+        FunctionDefinition(name: "FLOOR", kind: .scalar, summary: "largest integer value not above the argument") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...1, "FLOOR")
+            try args.expectNumeric(0, "FLOOR")
+            if case .decimal(let p, let s) = args[0] { return nullable(.decimal(precision: max(1, p - s + (s > 0 ? 1 : 0)), scale: 0), args) }
+            return args.types[0]
+        },
+        FunctionDefinition(name: "CEIL", kind: .scalar, summary: "smallest integer value not below the argument") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...1, "CEIL")
+            try args.expectNumeric(0, "CEIL")
+            if case .decimal(let p, let s) = args[0] { return nullable(.decimal(precision: max(1, p - s + (s > 0 ? 1 : 0)), scale: 0), args) }
+            return args.types[0]
+        },
+        doubleMath("POWER", arity: 2...2, "a raised to the power b"),
+        doubleMath("SQRT", arity: 1...1, "square root"),
+        doubleMath("LN", arity: 1...1, "natural logarithm"),
+        doubleMath("LOG10", arity: 1...1, "base-10 logarithm"),
+        doubleMath("LOG2", arity: 1...1, "base-2 logarithm"),
+        doubleMath("LOG", arity: 1...2, "natural logarithm, or LOG(base, x)"),
+        doubleMath("EXP", arity: 1...1, "e raised to the argument"),
+        FunctionDefinition(name: "MOD", kind: .scalar, summary: "remainder of a divided by b") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 2...2, "MOD")
+            try args.expectNumeric(0, "MOD")
+            try args.expectNumeric(1, "MOD")
+            guard let type = TypeRules.arithmetic("%", args[0], args[1]) else { throw FunctionSignatureError("MOD cannot take \(args[0]) and \(args[1])") }
+            return nullable(type, args)
+        },
+        stringFunction("UPPER", arity: 1...1, returns: .string, "upper case"),
+        stringFunction("LOWER", arity: 1...1, returns: .string, "lower case"),
+        stringFunction("INITCAP", arity: 1...1, returns: .string, "first letter of each word upper case"),
+        FunctionDefinition(name: "CONCAT", kind: .scalar, summary: "joins strings; NULL if any is NULL") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            guard args.count >= 1 else { throw FunctionSignatureError("CONCAT takes at least 1 argument, got 0") }
+            for index in 0..<args.count { try args.expectString(index, "CONCAT") }
+            return nullable(.string, args)
+        },
+        FunctionDefinition(name: "CONCAT_WS", kind: .scalar, summary: "joins strings with a separator, skipping NULLs") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            guard args.count >= 2 else { throw FunctionSignatureError("CONCAT_WS takes a separator and at least 1 string, got \(args.count) arguments") }
+            for index in 0..<args.count { try args.expectString(index, "CONCAT_WS") }
+            return ColumnType(.string, nullable: args.types[0].nullable)
+        },
+        stringFunction("SUBSTRING", arity: 2...3, numericFrom: 1, returns: .string, "characters from a 1-based position, optionally of a length"),
+        stringFunction("SUBSTR", arity: 2...3, numericFrom: 1, returns: .string, "characters from a 1-based position, optionally of a length"),
+        stringFunction("CHAR_LENGTH", arity: 1...1, returns: .int, "number of characters"),
+        stringFunction("CHARACTER_LENGTH", arity: 1...1, returns: .int, "number of characters"),
+        stringFunction("TRIM", arity: 1...2, returns: .string, "removes leading and trailing characters (default spaces)"),
+        stringFunction("LTRIM", arity: 1...1, returns: .string, "removes leading spaces"),
+        stringFunction("RTRIM", arity: 1...1, returns: .string, "removes trailing spaces"),
+        stringFunction("REPLACE", arity: 3...3, returns: .string, "replaces every occurrence of a substring"),
+        stringFunction("REGEXP", arity: 2...2, returns: .boolean, "true when the string contains a match of the regular expression"),
+        stringFunction("REGEXP_REPLACE", arity: 3...3, returns: .string, "replaces every match of a regular expression"),
+        stringFunction("REGEXP_EXTRACT", arity: 2...3, numericFrom: 2, returns: .string, "the match (or group n) of a regular expression"),
+        stringFunction("POSITION", arity: 2...2, returns: .int, "1-based position of a substring, 0 when absent"),
+        stringFunction("LPAD", arity: 3...3, numericFrom: 1, returns: .string, "pads on the left to a length"),
+        stringFunction("RPAD", arity: 3...3, numericFrom: 1, returns: .string, "pads on the right to a length"),
+        stringFunction("JSON_VALUE", arity: 2...2, returns: .string, "the scalar at a JSON path, as STRING"),
+        FunctionDefinition(name: "COALESCE", kind: .scalar, summary: "the first non-NULL argument") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            guard args.count >= 1 else { throw FunctionSignatureError("COALESCE takes at least 1 argument, got 0") }
+            var type = args[0]
+            for index in 1..<args.count {
+                guard let common = TypeRules.commonType(type, args[index]) else {
+                    throw FunctionSignatureError("COALESCE arguments have no common type: \(type) and \(args[index])", argument: index)
+                }
+                type = common
+            }
+            return ColumnType(type, nullable: args.types.allSatisfy(\.nullable))
+        },
+        FunctionDefinition(name: "NULLIF", kind: .scalar, summary: "NULL when both arguments are equal, else the first") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 2...2, "NULLIF")
+            guard TypeRules.comparable(args[0], args[1]) else {
+                throw FunctionSignatureError("NULLIF cannot compare \(args[0]) with \(args[1])", argument: 1)
+            }
+            return ColumnType(args[0], nullable: true)
+        },
+        FunctionDefinition(name: "IF", kind: .scalar, summary: "IF(condition, then, else)") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 3...3, "IF")
+            guard args[0] == .boolean || args[0] == .null else {
+                throw FunctionSignatureError("IF expects a BOOLEAN condition, got \(args[0])", argument: 0)
+            }
+            guard let type = TypeRules.commonType(args[1], args[2]) else {
+                throw FunctionSignatureError("IF branches have no common type: \(args[1]) and \(args[2])", argument: 2)
+            }
+            return ColumnType(type, nullable: args.types[1].nullable || args.types[2].nullable)
+        },
+    ]
+
+    /// AVG's result type in Flink: the argument's type for integers and approximate numbers
+    /// (AVG of INT is INT), DECIMAL(38, max(6, s)) for DECIMAL(p, s).
+    static func averageType(_ name: String, _ args: FunctionArguments) throws(FunctionSignatureError) -> ColumnType {
+        try args.expect(count: 1...1, name)
+        try args.expectNumeric(0, name)
+        if case .decimal(_, let s) = args[0] { return ColumnType(.decimal(precision: 38, scale: max(6, s))) }
+        return ColumnType(args[0] == .null ? .int : args[0])
+    }
+
+    static func sameAsArgument(_ name: String, _ summary: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .aggregate, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...1, name)
+            return ColumnType(args[0])
+        }
+    }
+
+    static let aggregate: [FunctionDefinition] = [
+        FunctionDefinition(name: "COUNT", kind: .aggregate, summary: "number of rows, or of non-NULL values") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 0...1, "COUNT")
+            return ColumnType(.bigint, nullable: false)
+        },
+        FunctionDefinition(name: "SUM", kind: .aggregate, summary: "sum of non-NULL values; DECIMAL(p, s) sums to DECIMAL(38, s)") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...1, "SUM")
+            try args.expectNumeric(0, "SUM")
+            if case .decimal(_, let s) = args[0] { return ColumnType(.decimal(precision: 38, scale: s)) }
+            return ColumnType(args[0] == .null ? .int : args[0])
+        },
+        FunctionDefinition(name: "AVG", kind: .aggregate, summary: "average, in the argument's type (AVG of INT is INT)") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try averageType("AVG", args)
+        },
+        sameAsArgument("MIN", "smallest value"),
+        sameAsArgument("MAX", "largest value"),
+        sameAsArgument("FIRST_VALUE", "first value in arrival (or window) order"),
+        sameAsArgument("LAST_VALUE", "last value in arrival (or window) order"),
+        FunctionDefinition(name: "STDDEV_POP", kind: .aggregate, summary: "population standard deviation, typed as AVG") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try averageType("STDDEV_POP", args)
+        },
+        FunctionDefinition(name: "STDDEV_SAMP", kind: .aggregate, summary: "sample standard deviation, typed as AVG") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try averageType("STDDEV_SAMP", args)
+        },
+        FunctionDefinition(name: "VAR_POP", kind: .aggregate, summary: "population variance, typed as AVG") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try averageType("VAR_POP", args)
+        },
+        FunctionDefinition(name: "VAR_SAMP", kind: .aggregate, summary: "sample variance, typed as AVG") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try averageType("VAR_SAMP", args)
+        },
+    ]
+
+    static func offsetFunction(_ name: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .window, summary: "\(name)(value [, offset [, default]]): the value \(name == "LAG" ? "offset rows before" : "offset rows after") the current row") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...3, name)
+            if args.count >= 2 {
+                guard let offset = integerConstant(args, 1), offset >= 0 else {
+                    throw FunctionSignatureError("\(name) offset must be a non-negative integer literal", argument: 1)
+                }
+            }
+            if args.count == 3, TypeRules.commonType(args[0], args[2]) == nil {
+                throw FunctionSignatureError("\(name) default \(args[2]) does not match the value's type \(args[0])", argument: 2)
+            }
+            return ColumnType(args[0], nullable: true)
+        }
+    }
+
+    static let window: [FunctionDefinition] = [
+        FunctionDefinition(name: "ROW_NUMBER", kind: .window, summary: "1, 2, 3... within the partition in ORDER BY order") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 0...0, "ROW_NUMBER")
+            return ColumnType(.bigint, nullable: false)
+        },
+        offsetFunction("LAG"),
+        offsetFunction("LEAD"),
+    ]
+}
