@@ -45,7 +45,8 @@ public struct DecimalValue: Hashable, Sendable, CustomStringConvertible {
         self.scale = scale
     }
 
-    /// Number of significant digits, at least the scale plus one.
+    /// The precision SQL gives this value as a literal: its digits, at least its scale
+    /// (`0.296` is DECIMAL(3, 3), `1.5` DECIMAL(2, 1)).
     public var precision: Int {
         var magnitude = unscaled.magnitude
         var count = 0
@@ -53,7 +54,7 @@ public struct DecimalValue: Hashable, Sendable, CustomStringConvertible {
             magnitude /= 10
             count += 1
         }
-        return max(count, scale + 1)
+        return max(count, scale, 1)
     }
 
     /// This value at `newScale`, rounding half up when digits are dropped.

@@ -87,4 +87,41 @@ public enum TemporalText {
         }
         return (micros, precision)
     }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+
+    /// `yyyy-MM-dd` of a day count since the epoch.
+    public static func formatDate(_ days: Int) -> String {
+        let (year, month, day) = civilFromDays(days)
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+    }
+
+    /// `HH:mm:ss` plus as many fraction digits as needed (none when zero), up to `precision`.
+    public static func formatTime(_ microsOfDay: Int64, precision: Int = 6) -> String {
+        let seconds = Int(microsOfDay / 1_000_000)
+        var text = padded(seconds / 3600, 2) + ":" + padded(seconds / 60 % 60, 2) + ":" + padded(seconds % 60, 2)
+        var fraction = Int(microsOfDay % 1_000_000)
+        var digits = 6
+        for _ in 0..<(6 - min(precision, 6)) {
+            fraction /= 10
+            digits -= 1
+        }
+        if fraction == 0 { digits = 0 }
+        while digits > 0, fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        if digits > 0 { text += "." + padded(fraction, digits) }
+        return text
+    }
+
+    /// `yyyy-MM-dd HH:mm:ss[.f…]` of microseconds since the epoch, with only the fraction digits needed.
+    public static func formatTimestamp(_ micros: Int64, precision: Int = 6) -> String {
+        let days = micros >= 0 ? micros / 86_400_000_000 : (micros - 86_399_999_999) / 86_400_000_000
+        let timeOfDay = micros - days * 86_400_000_000
+        return formatDate(Int(days)) + " " + formatTime(timeOfDay, precision: precision)
+    }
 }

@@ -56,11 +56,9 @@ enum ExpressionPrinter {
         case .double(let d): return String(d)
         case .decimal(let d): return d.description
         case .string(let s): return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
-        case .timestamp(let micros): return "TIMESTAMP '\(micros) us'"
-        case .date(let days):
-            let (y, m, d) = TemporalText.civilFromDays(Int(days))
-            return "DATE '\(y)-\(m)-\(d)'"
-        case .time(let micros): return "TIME '\(micros) us'"
+        case .timestamp(let micros): return "TIMESTAMP '\(TemporalText.formatTimestamp(micros))'"
+        case .date(let days): return "DATE '\(TemporalText.formatDate(Int(days)))'"
+        case .time(let micros): return "TIME '\(TemporalText.formatTime(micros))'"
         case .intervalMilliseconds(let ms): return "INTERVAL " + DurationText.describe(ms)
         case .intervalMonths(let months): return "INTERVAL \(months) months"
         }

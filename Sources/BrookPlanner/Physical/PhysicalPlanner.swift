@@ -191,7 +191,7 @@ public struct PhysicalPlanner {
             case .currentRow: break
             }
         }
-        if maxRows > 0 { parts.append("the last \(maxRows) rows") }
+        if maxRows > 0 { parts.append(maxRows == 1 ? "the last row" : "the last \(maxRows) rows") }
         if maxRange > 0 { parts.append("rows within \(DurationText.describe(maxRange))") }
         if unbounded { parts.append("running accumulators") }
         let kept = parts.isEmpty ? "the current row" : parts.joined(separator: " and ")

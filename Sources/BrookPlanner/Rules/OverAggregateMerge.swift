@@ -11,12 +11,12 @@ enum OverAggregateMerge {
         var orderKey: Int
     }
 
-    static func apply(_ plan: LogicalPlan) -> LogicalPlan {
+    static func apply(_ plans: [LogicalPlan]) -> [LogicalPlan] {
         var groups: [Signature: [OverCall]] = [:]
-        collect(plan, &groups)
+        for plan in plans { collect(plan, &groups) }
         let merged = groups.filter { $0.value.count > 1 }
-        guard !merged.isEmpty else { return plan }
-        return rewrite(plan, merged)
+        guard !merged.isEmpty else { return plans }
+        return plans.map { rewrite($0, merged) }
     }
 
     private static func collect(_ plan: LogicalPlan, _ groups: inout [Signature: [OverCall]]) {

@@ -4,11 +4,11 @@ import BrookCore
 /// Widens every scan of a table to the union of the columns any scan of it reads, with a
 /// projection on top where a branch wants fewer, so all branches share one source.
 enum ScanSharing {
-    static func apply(_ plan: LogicalPlan) -> LogicalPlan {
+    static func apply(_ plans: [LogicalPlan]) -> [LogicalPlan] {
         var columnsByTable: [String: Set<Int>] = [:]
         var fieldByColumn: [String: [Int: Field]] = [:]
-        collect(plan, &columnsByTable, &fieldByColumn)
-        return rewrite(plan, columnsByTable, fieldByColumn)
+        for plan in plans { collect(plan, &columnsByTable, &fieldByColumn) }
+        return plans.map { rewrite($0, columnsByTable, fieldByColumn) }
     }
 
     private static func collect(_ plan: LogicalPlan, _ columns: inout [String: Set<Int>], _ fields: inout [String: [Int: Field]]) {

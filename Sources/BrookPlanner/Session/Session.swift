@@ -144,7 +144,7 @@ public final class Session {
 
     /// Optimizes and plans the roots of one job; a planning failure points at the statement.
     private func planJob(_ sinks: [String], _ roots: [LogicalPlan], at range: SourceRange) throws -> PlannedJob {
-        let optimized = roots.map(Optimizer.optimize)
+        let optimized = Optimizer.optimize(roots)
         do {
             let physical = try PhysicalPlanner.plan(optimized, catalog: catalog, settings: settings)
             return PlannedJob(name: sinks.joined(separator: ", "), logical: roots, optimized: optimized, physical: physical)

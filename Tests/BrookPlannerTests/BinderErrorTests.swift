@@ -1,0 +1,106 @@
+// Mistakes in SQL are reported with what is wrong, where, and how to fix it.
+import BrookCore
+import BrookPlanner
+import Testing
+
+@Suite struct BinderErrorTests {
+    let session: Session
+
+    init() throws { session = try marketSession() }
+
+    @Test func misspeltColumnSuggestsTheRealOneWithACaret() throws {
+        let sql = "CREATE VIEW v AS\nSELECT symbol, clsoe\nFROM (SELECT symbol, price AS `close` FROM prices)"
+        let text = try #require(renderedError(sql, in: session))
+        #expect(text == """
+            q.sql:2:16: unknown column 'clsoe' (did you mean 'close'?)
+              SELECT symbol, clsoe
+                             ^~~~~
+            """)
+    }
+
+    @Test func columnNamesAreCaseSensitiveAndTheHintSaysSo() throws {
+        let text = try #require(renderedError("SELECT Symbol FROM prices", in: session))
+        #expect(text.contains("unknown column 'Symbol' (did you mean 'symbol'?)"))
+        #expect(text.contains("names are case-sensitive"))
+    }
+
+    @Test func typeMismatchNamesBothTypes() throws {
+        let text = try #require(renderedError("SELECT symbol FROM prices WHERE symbol > 5", in: session))
+        #expect(text.hasPrefix("q.sql:1:33: cannot compare STRING with INT"))
+        let arithmetic = try #require(renderedError("SELECT symbol + 1 FROM prices", in: session))
+        #expect(arithmetic.contains("cannot apply '+' to STRING and INT"))
+    }
+
+    @Test func overOnAPlainTimestampSaysWhyAndHowToFix() throws {
+        let text = try #require(renderedError("SELECT AVG(f) OVER (PARTITION BY symbol ORDER BY t) FROM plain", in: session))
+        #expect(text.contains("q.sql:1:50: OVER windows must be ordered by a time attribute, but 't' is a plain TIMESTAMP_LTZ(3)"))
+        #expect(text.contains("hint:"))
+        #expect(text.contains("WATERMARK"))
+    }
+
+    @Test func regularJoinLosesTheTimeAttributeSoLaterOverFails() throws {
+        let sql = """
+            SELECT LAG(p.price) OVER (PARTITION BY p.symbol ORDER BY p.event_time)
+            FROM prices p JOIN news n ON p.symbol = n.symbol
+            """
+        let text = try #require(renderedError(sql, in: session))
+        #expect(text.contains("'event_time' is a plain TIMESTAMP_LTZ(3)"))
+        #expect(text.contains("interval join"))
+    }
+
+    @Test func unknownTableAndFunctionSuggestNames() throws {
+        #expect(renderedError("SELECT * FROM pricse", in: session)?.contains("unknown table or view 'pricse' (did you mean 'prices'?)") == true)
+        #expect(renderedError("SELECT UPPR(symbol) FROM prices", in: session)?.contains("unknown function 'UPPR' (did you mean 'UPPER'?)") == true)
+    }
+
+    @Test func ambiguousColumnAsksForAQualifier() throws {
+        let text = try #require(renderedError("SELECT symbol FROM prices p JOIN news n ON p.symbol = n.symbol", in: session))
+        #expect(text.contains("column 'symbol' is ambiguous"))
+        #expect(text.contains("'p.symbol' or 'n.symbol'"))
+    }
+
+    @Test func insertColumnCountAndTypesAreChecked() throws {
+        #expect(renderedError("INSERT INTO out_append SELECT symbol FROM prices", in: session)?
+            .contains("INSERT INTO 'out_append' writes 2 columns but the query gives 1") == true)
+        #expect(renderedError("INSERT INTO out_append SELECT symbol, event_time FROM prices", in: session)?
+            .contains("column 'b' of 'out_append' is BIGINT but the query gives TIMESTAMP_LTZ(3)") == true)
+    }
+
+    @Test func groupingRulesAreEnforced() throws {
+        #expect(renderedError("SELECT symbol, qty FROM prices GROUP BY symbol", in: session)?
+            .contains("column 'qty' must appear in GROUP BY or be used in an aggregate function") == true)
+        #expect(renderedError("SELECT symbol FROM prices WHERE COUNT(*) > 1", in: session)?
+            .contains("aggregate function COUNT is not allowed in WHERE") == true)
+        #expect(renderedError("SELECT SUM(COUNT(*)) FROM prices", in: session)?.contains("cannot be nested") == true)
+    }
+
+    @Test func windowFunctionsNeedATimeAttribute() throws {
+        let text = try #require(renderedError("SELECT * FROM TABLE(TUMBLE(TABLE plain, DESCRIPTOR(t), INTERVAL '1' MINUTE))", in: session))
+        #expect(text.contains("TUMBLE needs a time attribute, but 't' is a plain TIMESTAMP_LTZ(3)"))
+        #expect(renderedError("SELECT ROW_NUMBER() FROM prices", in: session)?.contains("ROW_NUMBER needs an OVER clause") == true)
+    }
+
+    @Test func tableDefinitionsAreValidated() throws {
+        #expect(renderedError("CREATE TABLE t (a INT, a STRING) WITH ('connector' = 'print')", in: session)?.contains("column 'a' is defined twice") == true)
+        #expect(renderedError("CREATE TABLE t (a BIGINT, WATERMARK FOR a AS a) WITH ('connector' = 'print')", in: session)?
+            .contains("the WATERMARK column 'a' must be TIMESTAMP(3) or TIMESTAMP_LTZ(3), not BIGINT") == true)
+        #expect(renderedError("CREATE TABLE t (a INT)", in: session)?.contains("table 't' needs a 'connector' option") == true)
+        #expect(renderedError("CREATE TABLE t (a INT) WITH ('connector' = 'print', 'connector' = 'blackhole')", in: session)?
+            .contains("option 'connector' is given twice") == true)
+        #expect(renderedError("CREATE TABLE t (a INT, b AS a + c) WITH ('connector' = 'print')", in: session)?.contains("unknown column 'c'") == true)
+        #expect(renderedError("CREATE TABLE prices (a INT) WITH ('connector' = 'print')", in: session)?.contains("table 'prices' already exists") == true)
+    }
+
+    @Test func framesThatLookAheadAreRefused() throws {
+        let text = try #require(renderedError("SELECT SUM(qty) OVER (PARTITION BY symbol ORDER BY event_time ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM prices", in: session))
+        #expect(text.contains("window frames must end at CURRENT ROW"))
+    }
+
+    @Test func earlierStatementsSurviveALaterError() throws {
+        let fresh = try marketSession()
+        let text = renderedError("CREATE VIEW ok AS SELECT symbol FROM prices;\nCREATE VIEW bad AS SELECT nope FROM prices;", in: fresh)
+        #expect(text?.hasPrefix("q.sql:2:27: unknown column 'nope'") == true)
+        #expect(fresh.catalog.entry("ok") != nil)
+        #expect(fresh.catalog.entry("bad") == nil)
+    }
+}
