@@ -17,12 +17,18 @@ let package = Package(
         .target(name: "BrookSQL", dependencies: ["BrookCore"]),
         .target(name: "BrookStorage", dependencies: ["CSQLite"]),
         .target(name: "BrookPlanner", dependencies: ["BrookCore", "BrookSQL", "BrookStorage"]),
+        .target(name: "BrookSentiment", dependencies: ["BrookStorage"], resources: [
+            .copy("Resources/vader_lexicon.txt"),
+            .copy("Resources/finance_lexicon.txt"),
+            .copy("Resources/VADER-LICENSE.txt"),
+        ]),
         .executableTarget(name: "brook", dependencies: [
             "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BrookSQLTests", dependencies: ["BrookSQL"]),
         .testTarget(name: "BrookStorageTests", dependencies: ["BrookStorage"]),
+        .testTarget(name: "BrookSentimentTests", dependencies: ["BrookSentiment", "BrookStorage"], exclude: ["Fixtures"]),
         .testTarget(name: "BrookPlannerTests", dependencies: ["BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage"]),
     ]
 )
