@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
@@ -22,11 +23,15 @@ let package = Package(
             .copy("Resources/finance_lexicon.txt"),
             .copy("Resources/VADER-LICENSE.txt"),
         ]),
+        .target(name: "BrookRuntime", dependencies: [
+            "BrookCore", "BrookPlanner", "BrookStorage",
+            .product(name: "DequeModule", package: "swift-collections"),
+        ]),
         .executableTarget(name: "brook", dependencies: [
-            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage",
+            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage", "BrookRuntime", "BrookSentiment",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "BrookSQLTests", dependencies: ["BrookSQL"]),
+        .testTarget(name: "BrookSQLTests", dependencies: ["BrookSQL", "BrookCore"]),
         .testTarget(name: "BrookStorageTests", dependencies: ["BrookStorage"]),
         .testTarget(name: "BrookSentimentTests", dependencies: ["BrookSentiment", "BrookStorage"], exclude: ["Fixtures"]),
         .testTarget(name: "BrookPlannerTests", dependencies: ["BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage"]),

@@ -52,6 +52,11 @@ public enum DataType: Hashable, Sendable {
         }
     }
 
+    public var isTimestampLTZ: Bool {
+        if case .timestampLTZ = self { return true }
+        return false
+    }
+
     public var isInterval: Bool { self == .intervalDayTime || self == .intervalYearMonth }
 
     public var isTemporal: Bool {

@@ -21,6 +21,7 @@ public struct DecimalValue: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses plain decimal text such as `-12.345` (no exponent).
     public init?(parsing text: some StringProtocol) {
+        guard !text.isEmpty else { return nil }
         var unscaled: Int128 = 0
         var scale = 0
         var seenPoint = false
@@ -43,6 +44,32 @@ public struct DecimalValue: Hashable, Sendable, CustomStringConvertible {
         }
         self.unscaled = negative ? -unscaled : unscaled
         self.scale = scale
+    }
+
+    /// The decimal a double's shortest round-trip text denotes (`0.285` for the double nearest
+    /// 0.285), as Java's BigDecimal.valueOf does; nil for NaN, infinities and overflow.
+    public init?(_ double: Double) {
+        guard double.isFinite else { return nil }
+        let text = double.description
+        guard let exponentIndex = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+            self.init(parsing: text)
+            return
+        }
+        guard var mantissa = DecimalValue(parsing: text[..<exponentIndex]),
+              let exponent = Int(String(text[text.index(after: exponentIndex)...].filter { $0 != "+" })) else { return nil }
+        if exponent >= 0 {
+            let shift = min(exponent, mantissa.scale)
+            mantissa.scale -= shift
+            let remaining = exponent - shift
+            guard remaining <= 38 else { return nil }
+            let (product, overflow) = mantissa.unscaled.multipliedReportingOverflow(by: DecimalValue.powerOfTen(remaining))
+            guard !overflow else { return nil }
+            mantissa.unscaled = product
+        } else {
+            mantissa.scale -= exponent
+            guard mantissa.scale <= 38 else { return nil }
+        }
+        self = mantissa
     }
 
     /// The precision SQL gives this value as a literal: its digits, at least its scale

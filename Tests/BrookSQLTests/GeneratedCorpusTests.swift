@@ -1,18 +1,7 @@
 // A generated corpus of random statements, each of which must round-trip through the printer.
+import BrookCore
 import BrookSQL
 import Testing
-
-/// A small deterministic random source so the corpus is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Writes random SQL text from the dialect's grammar, to a bounded depth.
 struct SQLGenerator {
@@ -100,7 +89,7 @@ struct SQLGenerator {
 
 @Suite struct GeneratedCorpusTests {
     @Test func generatedStatementsRoundTrip() throws {
-        var generator = SQLGenerator(random: SplitMix64(state: 20_241_125))
+        var generator = SQLGenerator(random: SplitMix64(seed: 20_241_125))
         var parsed = 0
         for _ in 0..<1500 {
             let sql = generator.statement()

@@ -3,8 +3,8 @@ import BrookCore
 
 /// Folds literals and arithmetic on them into a value, for the places where SQL requires a
 /// constant. Returns nil when the expression reads a column or calls anything else.
-enum ConstantFolder {
-    static func evaluate(_ expression: BoundExpression) -> Value? {
+public enum ConstantFolder {
+    public static func evaluate(_ expression: BoundExpression) -> Value? {
         switch expression {
         case .literal(let value, _): return value
         case .call("NEGATE", let args, _):
@@ -35,5 +35,11 @@ enum ConstantFolder {
         default:
             return nil
         }
+    }
+
+    /// The integer a constant expression evaluates to, if it is one.
+    public static func integer(_ expression: BoundExpression) -> Int64? {
+        if case .integer(let value)? = evaluate(expression) { return value }
+        return nil
     }
 }

@@ -1,7 +1,7 @@
 // Picks the candidate closest to a misspelt name, for "did you mean" hints.
 
 /// The candidate within a small edit distance of `name` (case-insensitive), if one is close enough.
-func closestName(to name: String, among candidates: some Sequence<String>) -> String? {
+public func closestName(to name: String, among candidates: some Sequence<String>) -> String? {
     let target = Array(name.lowercased().utf8)
     var best: (name: String, distance: Int)?
     for candidate in candidates {

@@ -10,6 +10,9 @@ public final class Session {
     public let catalog: Catalog
     public private(set) var settings = Settings()
     public var functions = FunctionRegistry.builtins
+    /// Checks a table's WITH options when it is created; returns the bad option and why. The
+    /// runtime installs the connectors' rules here, so the planner needs no connector code.
+    public var tableValidator: (@Sendable (CatalogTable) -> (option: String, message: String)?)?
     /// Stored objects that no longer bind (after an upgrade or a dropped dependency), with why.
     public private(set) var loadWarnings: [String] = []
 
@@ -71,6 +74,10 @@ public final class Session {
                 }
             }
             let table = try binder.resolveTable(create, sql: SQLPrinter.print(statement))
+            if let problem = tableValidator?(table) {
+                let range = create.options.last { $0.key == problem.option }?.range ?? create.name.range
+                throw SQLError("option '\(problem.option)' of table '\(name)': \(problem.message)", at: range)
+            }
             try catalog.put(.table(table))
             return .done(restoring ? "" : "Table '\(name)' has been created.")
         case .createView(let create):

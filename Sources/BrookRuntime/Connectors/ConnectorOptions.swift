@@ -1,0 +1,80 @@
+// Validation of WITH options for every connector Brook knows, so mistakes surface at CREATE TABLE.
+import BrookCore
+import BrookPlanner
+
+/// The options each connector and format accepts, and checks on their values. Unknown options
+/// are errors with a "did you mean" hint, as a misspelt option silently ignored costs hours.
+public enum ConnectorOptions {
+    static let formats = ["json", "csv"]
+    static let formatOptions: [String: Set<String>] = [
+        "json": ["json.fail-on-missing-field", "json.ignore-parse-errors", "json.timestamp-format.standard", "json.encode.decimal-as-plain-number", "json.map-null-key.mode"],
+        "csv": ["csv.field-delimiter", "csv.ignore-parse-errors", "csv.allow-comments", "csv.null-literal", "csv.quote-character", "csv.disable-quote-character", "csv.ignore-first-line"],
+    ]
+    static let connectorOptions: [String: Set<String>] = [
+        "filesystem": ["path", "format", "source.monitor-interval", "sink.rolling-policy.file-size", "sink.rolling-policy.rollover-interval"],
+        "print": ["print-identifier", "standard-error", "sink.parallelism"],
+        "blackhole": [],
+        "datagen": ["rows-per-second", "number-of-rows", "seed"],
+        "kafka": ["topic", "topic-pattern", "properties.bootstrap.servers", "properties.group.id", "scan.startup.mode", "scan.startup.specific-offsets",
+                  "scan.startup.timestamp-millis", "format", "key.format", "key.fields", "value.format", "value.fields-include", "sink.partitioner",
+                  "sink.delivery-guarantee", "properties.auto.offset.reset"],
+    ]
+
+    /// The check a `Session` runs on every CREATE TABLE.
+    public static let sessionValidator: @Sendable (CatalogTable) -> (option: String, message: String)? = { table in
+        do throws(ConnectorError) {
+            try validate(table)
+            return nil
+        } catch {
+            return (error.option, error.message)
+        }
+    }
+
+    /// Checks `table`'s options; throws naming the first bad one.
+    public static func validate(_ table: CatalogTable) throws(ConnectorError) {
+        guard let connector = table.connector else {
+            throw ConnectorError(table: table.name, option: "connector", message: "is missing")
+        }
+        guard var allowed = connectorOptions[connector] else {
+            let hint = closestName(to: connector, among: connectorOptions.keys)
+            throw ConnectorError(table: table.name, option: "connector", message: "unknown connector '\(connector)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "")
+                + "; Brook has \(connectorOptions.keys.sorted().joined(separator: ", "))")
+        }
+        allowed.insert("connector")
+        if connector == "filesystem" || connector == "kafka" {
+            guard let format = table.option("format") ?? table.option("value.format") else {
+                throw ConnectorError(table: table.name, option: "format", message: "is required for the \(connector) connector (json or csv)")
+            }
+            guard let extra = formatOptions[format] else {
+                throw ConnectorError(table: table.name, option: "format", message: "unknown format '\(format)'; use json or csv")
+            }
+            allowed.formUnion(extra)
+        }
+        for option in table.options where !allowed.contains(option.key) && !(connector == "kafka" && option.key.hasPrefix("properties.")) {
+            if connector == "datagen", option.key.hasPrefix("fields.") { continue }
+            let hint = closestName(to: option.key, among: allowed)
+            throw ConnectorError(table: table.name, option: option.key,
+                                 message: "is not an option of the \(connector) connector" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
+        }
+        switch connector {
+        case "filesystem":
+            guard table.option("path") != nil else { throw ConnectorError(table: table.name, option: "path", message: "is required for the filesystem connector") }
+            if let interval = table.option("source.monitor-interval"), DurationText.milliseconds(interval) == nil {
+                throw ConnectorError(table: table.name, option: "source.monitor-interval", message: "'\(interval)' is not a duration such as '1 s'")
+            }
+        case "datagen":
+            for key in ["rows-per-second", "number-of-rows"] {
+                if let value = table.option(key), Int(value) == nil || Int(value)! < 0 {
+                    throw ConnectorError(table: table.name, option: key, message: "'\(value)' is not a non-negative integer")
+                }
+            }
+        default:
+            break
+        }
+        for key in ["json.fail-on-missing-field", "json.ignore-parse-errors", "csv.ignore-parse-errors", "csv.allow-comments", "csv.ignore-first-line"] {
+            if let value = table.option(key), value != "true", value != "false" {
+                throw ConnectorError(table: table.name, option: key, message: "'\(value)' is not true or false")
+            }
+        }
+    }
+}

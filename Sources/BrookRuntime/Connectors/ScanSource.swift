@@ -1,0 +1,74 @@
+// A table scan: a connector's reader plus computed columns and watermark assignment.
+import BrookCore
+import BrookPlanner
+
+/// Produces a scan's columns from the table's stored columns: reads only the stored columns the
+/// scan, its computed columns and its watermark need, computes the computed columns, and tracks
+/// the watermark as the largest value the WATERMARK expression has given so far.
+public final class ScanSource {
+    let reader: SourceReader
+    let table: CatalogTable
+    /// For each table column the reader or a computed column provides: its position in the row built here.
+    private let positions: [Int: Int]
+    private let computed: [(position: Int, evaluator: VectorEvaluator)]
+    private let outputPositions: [Int]
+    private let watermarkEvaluator: VectorEvaluator?
+    let storedColumns: [Int]
+    let context: EvaluationContext
+    public private(set) var watermark = Int64.min
+    public private(set) var rowsRead = 0
+
+    /// The table columns a connector must deliver, in table order, for a scan of `columns`.
+    public static func storedColumns(of table: CatalogTable, scanning columns: [Int]) -> [Int] {
+        var needed = Set(columns)
+        if let watermark = table.watermark {
+            needed.insert(watermark.column)
+            needed.formUnion(watermark.expression.columnsUsed)
+        }
+        for index in needed {
+            if case .computed(let expression) = table.columns[index].kind { needed.formUnion(expression.columnsUsed) }
+        }
+        return needed.filter { if case .computed = table.columns[$0].kind { return false }; return true }.sorted()
+    }
+
+    public init(table: CatalogTable, columns: [Int], reader: SourceReader, context: EvaluationContext) {
+        self.reader = reader
+        self.table = table
+        self.context = context
+        let stored = ScanSource.storedColumns(of: table, scanning: columns)
+        storedColumns = stored
+        var positions: [Int: Int] = [:]
+        for (position, column) in stored.enumerated() { positions[column] = position }
+        var computedColumns: [(Int, VectorEvaluator)] = []
+        var wanted = Set(columns)
+        if let watermark = table.watermark { wanted.insert(watermark.column); wanted.formUnion(watermark.expression.columnsUsed) }
+        for index in wanted.sorted() {
+            guard case .computed(let expression) = table.columns[index].kind else { continue }
+            let position = stored.count + computedColumns.count
+            computedColumns.append((position, ExpressionCompiler.compile(expression.remapColumns { positions[$0]! })))
+            positions[index] = position
+        }
+        self.positions = positions
+        computed = computedColumns
+        outputPositions = columns.map { positions[$0]! }
+        watermarkEvaluator = table.watermark.map { ExpressionCompiler.compile($0.expression.remapColumns { positions[$0]! }) }
+    }
+
+    /// The next batch of the scan's columns, and whether the watermark advanced.
+    public func next(maxRows: Int) throws(RuntimeError) -> Batch? {
+        guard let stored = try reader.next(maxRows: maxRows) else { return nil }
+        var row = stored
+        for (_, evaluator) in computed {
+            row.columns.append(try evaluator(row, context))
+        }
+        if let watermarkEvaluator, row.count > 0 {
+            let values = try watermarkEvaluator(row, context)
+            for index in 0..<row.count where !values.isNull(index) {
+                let candidate = values.int64(index)
+                if candidate > watermark { watermark = candidate }
+            }
+        }
+        rowsRead += row.count
+        return Batch(columns: outputPositions.map { row.columns[$0] }, count: row.count)
+    }
+}

@@ -1,0 +1,15 @@
+// The interface of a connector's reading side.
+import BrookCore
+
+/// Reads a table's stored columns (those `columns` names, in that order) batch by batch.
+public protocol SourceReader: AnyObject {
+    /// Up to `maxRows` rows; nil when a bounded source has no more. An unbounded source that
+    /// has nothing new returns an empty batch, so the runner can serve other sources.
+    func next(maxRows: Int) throws(RuntimeError) -> Batch?
+
+    /// False when the source follows its input for new data and never ends.
+    var isBounded: Bool { get }
+
+    /// Records skipped because they could not be parsed (with ignore-parse-errors).
+    var skippedRecords: Int { get }
+}

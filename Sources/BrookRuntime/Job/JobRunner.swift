@@ -1,0 +1,187 @@
+// Runs a planned job: builds its operators, pulls from its sources, pushes rows and watermarks through.
+import BrookCore
+import BrookPlanner
+import Foundation
+
+/// How the runner schedules sources and sizes batches.
+public struct RunOptions {
+    public var batchSize = 4096
+    /// Seed for the order in which sources are read; nil reads them round-robin. Tests replay
+    /// one input in many interleavings to check that results do not depend on it.
+    public var interleavingSeed: UInt64?
+    /// Writers to use instead of a sink's connector, by table name (tests collect rows this way).
+    public var sinkWriters: [String: RowWriter] = [:]
+    /// Receives a SELECT's rows (the root of a job that has no sink).
+    public var queryWriter: RowWriter?
+
+    public init() {}
+}
+
+/// What a finished job did.
+public struct JobSummary: Sendable {
+    public var rowsRead: [String: Int] = [:]
+    public var rowsWritten: [String: Int] = [:]
+    public var lateRowsDropped = 0
+    public var skippedRecords = 0
+    public var seconds = 0.0
+}
+
+/// Executes a job on one thread: sources are read in turn, each batch is pushed through the
+/// operators depth-first, and watermarks follow, each operator seeing the minimum over its inputs.
+public final class JobRunner {
+    struct Node {
+        var operation: StreamOperator?
+        var source: ScanSource?
+        var consumers: [(node: Int, port: Int)] = []
+        var inputWatermarks: [Int64] = []
+        var combinedWatermark = Int64.min
+        var forwardedWatermark = Int64.min
+        var sinkTable: String?
+    }
+
+    private var nodes: [Node]
+    private let options: RunOptions
+    private let plan: PhysicalPlan
+
+    public init(job: PlannedJob, catalog: Catalog, settings: Settings, options: RunOptions = RunOptions()) throws(RuntimeError) {
+        self.options = options
+        let plan = job.physical
+        self.plan = plan
+        let context = EvaluationContext(timeZone: try SessionTimeZone(identifier: settings["table.local-time-zone"] ?? "UTC"))
+        var nodes: [Node] = []
+        for node in plan.nodes {
+            var built = Node()
+            built.inputWatermarks = Array(repeating: Int64.min, count: node.inputs.count)
+            let inputTypes = node.inputs.first.map { plan[$0].schema.fields.map(\.type.type) } ?? []
+            switch node.operation {
+            case .source(let tableName, _, let columns, _):
+                let table = catalog.table(tableName)!
+                let stored = ScanSource.storedColumns(of: table, scanning: columns)
+                let reader = try ConnectorFactory.reader(for: table, columns: stored)
+                built.source = ScanSource(table: table, columns: columns, reader: reader, context: context)
+            case .sink(let tableName, _, let mapping):
+                let table = catalog.table(tableName)!
+                let writer: RowWriter
+                if let override = options.sinkWriters[tableName] {
+                    writer = override
+                } else {
+                    writer = try ConnectorFactory.writer(for: table, context: context)
+                }
+                built.operation = SinkOperator(writer: MappedWriter(writer, mapping: mapping, table: table))
+                built.sinkTable = tableName
+            default:
+                built.operation = try OperatorFactory.make(node, plan: plan, inputTypes: inputTypes, context: context)
+            }
+            nodes.append(built)
+        }
+        for node in plan.nodes {
+            for (port, input) in node.inputs.enumerated() { nodes[input].consumers.append((node.id, port)) }
+        }
+        if let writer = options.queryWriter {
+            for root in plan.roots where !JobRunner.isSink(plan[root]) {
+                let collector = nodes.count
+                nodes.append(Node(operation: SinkOperator(writer: writer), inputWatermarks: [Int64.min]))
+                nodes[root].consumers.append((collector, 0))
+            }
+        }
+        self.nodes = nodes
+    }
+
+    private static func isSink(_ node: PhysicalNode) -> Bool {
+        if case .sink = node.operation { return true }
+        return false
+    }
+
+    private func deliver(_ batch: Batch, from node: Int) throws(RuntimeError) {
+        for (consumer, port) in nodes[node].consumers {
+            guard let operation = nodes[consumer].operation else { continue }
+            try operation.process(batch, port: port, output: OperatorOutput { (out: Batch) throws(RuntimeError) in try self.deliver(out, from: consumer) })
+        }
+    }
+
+    private func deliverWatermark(_ watermark: Int64, from node: Int) throws(RuntimeError) {
+        for (consumer, port) in nodes[node].consumers {
+            guard watermark > nodes[consumer].inputWatermarks[port] else { continue }
+            nodes[consumer].inputWatermarks[port] = watermark
+            let combined = nodes[consumer].inputWatermarks.min()!
+            guard combined > nodes[consumer].combinedWatermark, let operation = nodes[consumer].operation else { continue }
+            nodes[consumer].combinedWatermark = combined
+            let forwarded = try operation.advanceWatermark(to: combined, output: OperatorOutput { (out: Batch) throws(RuntimeError) in try self.deliver(out, from: consumer) })
+            if forwarded > nodes[consumer].forwardedWatermark {
+                nodes[consumer].forwardedWatermark = forwarded
+                try deliverWatermark(forwarded, from: consumer)
+            }
+        }
+    }
+
+    /// Runs until every source ends (bounded input), then flushes every operator in plan order.
+    public func run() throws(RuntimeError) -> JobSummary {
+        let started = Date()
+        var active = nodes.indices.filter { nodes[$0].source != nil }
+        var random = SplitMix64(seed: options.interleavingSeed ?? 0)
+        var turn = 0
+        while !active.isEmpty {
+            let position: Int
+            if options.interleavingSeed != nil {
+                position = Int(random.next() % UInt64(active.count))
+            } else {
+                position = turn % active.count
+                turn += 1
+            }
+            let id = active[position]
+            let source = nodes[id].source!
+            let size = options.interleavingSeed != nil ? 1 + Int(random.next() % UInt64(options.batchSize)) : options.batchSize
+            guard let batch = try source.next(maxRows: size) else {
+                active.remove(at: position)
+                try deliverWatermark(Int64.max, from: id)
+                continue
+            }
+            if batch.count > 0 { try deliver(batch, from: id) }
+            if source.watermark > nodes[id].forwardedWatermark {
+                nodes[id].forwardedWatermark = source.watermark
+                try deliverWatermark(source.watermark, from: id)
+            }
+        }
+        for id in nodes.indices {
+            guard let operation = nodes[id].operation else { continue }
+            try operation.finish(output: OperatorOutput { (out: Batch) throws(RuntimeError) in try self.deliver(out, from: id) })
+        }
+        var summary = JobSummary()
+        summary.seconds = Date().timeIntervalSince(started)
+        for node in nodes {
+            if let source = node.source {
+                summary.rowsRead[source.table.name, default: 0] += source.rowsRead
+                summary.skippedRecords += source.reader.skippedRecords
+            }
+            if let table = node.sinkTable { summary.rowsWritten[table, default: 0] += node.operation?.metrics.rowsIn ?? 0 }
+            summary.lateRowsDropped += node.operation?.metrics.lateRowsDropped ?? 0
+        }
+        return summary
+    }
+}
+
+/// Puts a sink's input columns in the table's column order (NULL for columns the INSERT left out).
+final class MappedWriter: RowWriter {
+    let inner: RowWriter
+    let mapping: [Int?]
+    let tableTypes: [DataType]
+    let identity: Bool
+
+    init(_ inner: RowWriter, mapping: [Int?], table: CatalogTable) {
+        self.inner = inner
+        let persisted = table.columns.indices.filter { table.columns[$0].isPersisted }
+        self.mapping = persisted.map { mapping[$0] }
+        self.tableTypes = persisted.map { table.columns[$0].type.type }
+        identity = self.mapping.enumerated().allSatisfy { $0.element == $0.offset }
+    }
+
+    func write(_ batch: Batch) throws(RuntimeError) {
+        if identity { return try inner.write(batch) }
+        let columns = mapping.enumerated().map { position, source in
+            source.map { batch.columns[$0] } ?? Column.constant(.null, type: tableTypes[position], count: batch.count)
+        }
+        try inner.write(Batch(columns: columns, count: batch.count, kinds: batch.kinds))
+    }
+
+    func close() throws(RuntimeError) { try inner.close() }
+}

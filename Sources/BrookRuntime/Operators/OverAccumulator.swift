@@ -1,0 +1,217 @@
+// The per-partition state of one OVER call: its frame's rows and the running values over them.
+import BrookCore
+import BrookPlanner
+import DequeModule
+
+/// Computes one OVER call for one partition, row after row in event-time order. ROWS frames keep
+/// the frame's last rows and recompute over them (so results do not drift as rows leave the
+/// frame); RANGE frames also drop rows by time; unbounded frames keep running totals only.
+final class OverAccumulator {
+    let function: String
+    let frame: OverFrame
+    let resultType: DataType
+    let argumentType: DataType
+    /// LAG/LEAD offset and default.
+    let offset: Int
+    let defaultValue: Value
+    /// COUNT(*) counts rows; COUNT(x) counts non-NULL values.
+    let countsRows: Bool
+
+    private var times = Deque<Int64>()
+    private var values = Deque<Value>()
+    private var rowNumber: Int64 = 0
+    // Running totals for unbounded frames.
+    private var count: Int64 = 0
+    private var nonNullCount: Int64 = 0
+    private var sumDouble = 0.0
+    private var sumSquares = 0.0
+    private var sumInteger: Int64 = 0
+    private var sumDecimal: Int128 = 0
+    private var extreme: Value = .null
+    private var first: Value = .null
+    private var hasFirst = false
+    private var last: Value = .null
+
+    init(call: OverCall, defaultValue: Value) {
+        function = call.function
+        frame = call.frame
+        resultType = call.type.type
+        argumentType = call.arguments.first?.type.type ?? .null
+        offset = call.arguments.count > 1 ? Int(ConstantFolder.integer(call.arguments[1]) ?? 1) : 1
+        self.defaultValue = defaultValue
+        countsRows = call.arguments.isEmpty
+    }
+
+    private var isUnbounded: Bool {
+        if case .unbounded = frame.preceding { return true }
+        return false
+    }
+
+    /// Adds the current row (its time and argument) to the frame, dropping rows that left it.
+    func add(time: Int64, argument: Value) {
+        rowNumber += 1
+        switch function {
+        case "ROW_NUMBER":
+            return
+        case "LAG":
+            values.append(argument)
+            while values.count > offset + 1 { values.removeFirst() }
+            return
+        default:
+            break
+        }
+        if isUnbounded {
+            accumulate(argument)
+            return
+        }
+        times.append(time)
+        values.append(argument)
+        switch frame.preceding {
+        case .offset(let n):
+            if frame.unit == .rows {
+                while values.count > Int(n) + 1 { times.removeFirst(); values.removeFirst() }
+            } else {
+                while let oldest = times.first, oldest < time - n * 1000 { times.removeFirst(); values.removeFirst() }
+            }
+        case .currentRow:
+            if frame.unit == .rows {
+                while values.count > 1 { times.removeFirst(); values.removeFirst() }
+            } else {
+                while let oldest = times.first, oldest < time { times.removeFirst(); values.removeFirst() }
+            }
+        case .unbounded:
+            break
+        }
+    }
+
+    private func accumulate(_ value: Value) {
+        count += 1
+        if !hasFirst {
+            first = value
+            hasFirst = true
+        }
+        last = value
+        guard !value.isNull else { return }
+        nonNullCount += 1
+        switch value {
+        case .integer(let n): sumInteger &+= n; sumDouble += Double(n); sumSquares += Double(n) * Double(n)
+        case .double(let d): sumDouble += d; sumSquares += d * d
+        case .decimal(let d): sumDecimal += d.unscaled; sumDouble += d.doubleValue; sumSquares += d.doubleValue * d.doubleValue
+        default: break
+        }
+        if extreme.isNull || (function == "MIN" ? ValueOrder.less(value, extreme) : ValueOrder.less(extreme, value)) { extreme = value }
+    }
+
+    /// True when LAG has no row `offset` rows back, so its default applies.
+    var lagIsMissing: Bool { values.count <= offset }
+
+    /// The call's value for the row most recently added.
+    func result() -> Value {
+        switch function {
+        case "ROW_NUMBER": return .integer(rowNumber)
+        case "LAG": return values.count > offset ? values[values.count - 1 - offset] : defaultValue
+        default: break
+        }
+        if isUnbounded { return aggregate(count: count, nonNull: nonNullCount, sumInteger: sumInteger, sumDouble: sumDouble, sumSquares: sumSquares, sumDecimal: sumDecimal, extreme: extreme, first: first, last: last) }
+        var nonNull: Int64 = 0
+        var integer: Int64 = 0
+        var real = 0.0
+        var squares = 0.0
+        var decimal: Int128 = 0
+        var best: Value = .null
+        for value in values where !value.isNull {
+            nonNull += 1
+            switch value {
+            case .integer(let n): integer &+= n; real += Double(n); squares += Double(n) * Double(n)
+            case .double(let d): real += d; squares += d * d
+            case .decimal(let d): decimal += d.unscaled; real += d.doubleValue; squares += d.doubleValue * d.doubleValue
+            default: break
+            }
+            if function == "MIN" || function == "MAX" {
+                if best.isNull || (function == "MIN" ? ValueOrder.less(value, best) : ValueOrder.less(best, value)) { best = value }
+            }
+        }
+        return aggregate(count: Int64(values.count), nonNull: nonNull, sumInteger: integer, sumDouble: real, sumSquares: squares, sumDecimal: decimal,
+                         extreme: best, first: values.first ?? .null, last: values.last ?? .null)
+    }
+
+    private func aggregate(count: Int64, nonNull: Int64, sumInteger: Int64, sumDouble: Double, sumSquares: Double, sumDecimal: Int128,
+                           extreme: Value, first: Value, last: Value) -> Value {
+        switch function {
+        case "COUNT": return .integer(countsRows ? count : nonNull)
+        case "MIN", "MAX": return extreme
+        case "FIRST_VALUE": return first
+        case "LAST_VALUE": return last
+        default: break
+        }
+        guard nonNull > 0 else { return .null }
+        let argumentScale = argumentType.decimalShape?.scale ?? 0
+        switch function {
+        case "SUM":
+            if argumentType.isDecimal { return .decimal(DecimalValue(unscaled: sumDecimal, scale: argumentScale)) }
+            if argumentType.isInteger { return .integer(Arithmetic.wrap(sumInteger, to: resultType)) }
+            return .double(resultType == .float ? Double(Float(sumDouble)) : sumDouble)
+        case "AVG":
+            if case .decimal(_, let scale) = resultType {
+                let shifted = Arithmetic.rescale(sumDecimal, from: argumentScale, to: scale)
+                return .decimal(DecimalValue(unscaled: Arithmetic.divideRounding(shifted, by: Int128(nonNull)), scale: scale))
+            }
+            if argumentType.isInteger { return .integer(sumInteger / nonNull) }
+            let average = sumDouble / Double(nonNull)
+            return .double(resultType == .float ? Double(Float(average)) : average)
+        default:
+            let mean = sumDouble / Double(nonNull)
+            let population = max(0, sumSquares / Double(nonNull) - mean * mean)
+            let variance: Double
+            switch function {
+            case "VAR_POP", "STDDEV_POP": variance = population
+            default:
+                guard nonNull > 1 else { return .null }
+                variance = population * Double(nonNull) / Double(nonNull - 1)
+            }
+            let result = function.hasPrefix("STDDEV") ? variance.squareRoot() : variance
+            if resultType.isInteger { return .integer(Int64(result)) }
+            if case .decimal(_, let scale) = resultType { return DecimalValue(result).map { .decimal($0.rescaled(to: scale)) } ?? .null }
+            return .double(resultType == .float ? Double(Float(result)) : result)
+        }
+    }
+}
+
+/// Total order on values of one type, for MIN/MAX and sorting.
+enum ValueOrder {
+    static func less(_ a: Value, _ b: Value) -> Bool { compare(a, b) < 0 }
+
+    static func compare(_ a: Value, _ b: Value) -> Int {
+        switch (a, b) {
+        case (.null, .null): return 0
+        case (.null, _): return -1
+        case (_, .null): return 1
+        case (.integer(let x), .integer(let y)), (.timestamp(let x), .timestamp(let y)), (.time(let x), .time(let y)),
+             (.intervalMilliseconds(let x), .intervalMilliseconds(let y)):
+            return x < y ? -1 : x == y ? 0 : 1
+        case (.date(let x), .date(let y)): return x < y ? -1 : x == y ? 0 : 1
+        case (.intervalMonths(let x), .intervalMonths(let y)): return x < y ? -1 : x == y ? 0 : 1
+        case (.double(let x), .double(let y)): return x < y ? -1 : x == y ? 0 : 1
+        case (.decimal(let x), .decimal(let y)):
+            let scale = max(x.scale, y.scale)
+            let l = x.rescaled(to: scale).unscaled
+            let r = y.rescaled(to: scale).unscaled
+            return l < r ? -1 : l == r ? 0 : 1
+        case (.string(let x), .string(let y)): return Comparison.compareStrings(x, y)
+        case (.boolean(let x), .boolean(let y)): return x == y ? 0 : (!x ? -1 : 1)
+        default:
+            let x = numeric(a)
+            let y = numeric(b)
+            return x < y ? -1 : x == y ? 0 : 1
+        }
+    }
+
+    private static func numeric(_ value: Value) -> Double {
+        switch value {
+        case .integer(let n): return Double(n)
+        case .double(let d): return d
+        case .decimal(let d): return d.doubleValue
+        default: return 0
+        }
+    }
+}
