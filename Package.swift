@@ -34,6 +34,7 @@ let package = Package(
         .testTarget(name: "BrookSQLTests", dependencies: ["BrookSQL", "BrookCore"]),
         .testTarget(name: "BrookStorageTests", dependencies: ["BrookStorage"]),
         .testTarget(name: "BrookSentimentTests", dependencies: ["BrookSentiment", "BrookStorage"], exclude: ["Fixtures"]),
+        .testTarget(name: "BrookRuntimeTests", dependencies: ["BrookRuntime", "BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage"]),
         .testTarget(name: "BrookPlannerTests", dependencies: ["BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage"]),
     ]
 )
