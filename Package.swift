@@ -23,17 +23,19 @@ let package = Package(
             .copy("Resources/finance_lexicon.txt"),
             .copy("Resources/VADER-LICENSE.txt"),
         ]),
+        .target(name: "BrookMarketData", dependencies: ["BrookCore"]),
         .target(name: "BrookRuntime", dependencies: [
             "BrookCore", "BrookPlanner", "BrookStorage",
             .product(name: "DequeModule", package: "swift-collections"),
         ]),
         .executableTarget(name: "brook", dependencies: [
-            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage", "BrookRuntime", "BrookSentiment",
+            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage", "BrookRuntime", "BrookSentiment", "BrookMarketData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BrookSQLTests", dependencies: ["BrookSQL", "BrookCore"]),
         .testTarget(name: "BrookStorageTests", dependencies: ["BrookStorage"]),
         .testTarget(name: "BrookSentimentTests", dependencies: ["BrookSentiment", "BrookStorage"], exclude: ["Fixtures"]),
+        .testTarget(name: "BrookMarketDataTests", dependencies: ["BrookMarketData", "BrookCore"]),
         .testTarget(name: "BrookRuntimeTests", dependencies: ["BrookRuntime", "BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage"]),
         .testTarget(name: "BrookPlannerTests", dependencies: ["BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage"]),
     ]
