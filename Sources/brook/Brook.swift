@@ -3,7 +3,7 @@ import ArgumentParser
 
 /// The root command; each subcommand is its own type in this folder.
 @main
-struct Brook: ParsableCommand {
+struct Brook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brook",
         abstract: "A streaming SQL engine for market data and trading signals.",
@@ -12,7 +12,7 @@ struct Brook: ParsableCommand {
             incremental event-time streaming jobs. Its catalog lives in a Brook home directory
             (--home, default ./.brook), so tables created by one command are seen by the next.
             """,
-        subcommands: [Run.self, Explain.self, Datagen.self]
+        subcommands: [Run.self, Explain.self, Datagen.self, Topic.self, Broker.self]
     )
 }
 

@@ -5,11 +5,14 @@ import Foundation
 public final class BrookHome {
     public let path: String
     public let database: Database
+    /// The database file, for components that open their own connection (the topic log, a broker).
+    public let databasePath: String
 
     /// Opens the home at `path`, creating the directory and database when missing.
     public init(path: String) throws {
         self.path = path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        self.database = try Database(path: (path as NSString).appendingPathComponent("brook.db"))
+        databasePath = (path as NSString).appendingPathComponent("brook.db")
+        database = try Database(path: databasePath)
     }
 }

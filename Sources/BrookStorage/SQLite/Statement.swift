@@ -32,6 +32,9 @@ public final class Statement {
             case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
             case .real(let v): rc = sqlite3_bind_double(handle, index, v)
             case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, brook_sqlite_transient)
+            case .blob(let v) where v.isEmpty:
+                // An empty array has no base address, which sqlite3_bind_blob would store as NULL.
+                rc = sqlite3_bind_zeroblob(handle, index, 0)
             case .blob(let v):
                 rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), brook_sqlite_transient) }
             }

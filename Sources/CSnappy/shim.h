@@ -1,0 +1,2 @@
+// Exposes the system libsnappy C API to Swift for snappy record-batch compression.
+#include <snappy-c.h>
