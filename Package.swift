@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "BrookRuntime", dependencies: [
-            "BrookCore", "BrookPlanner", "BrookStorage",
+            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage",
             .product(name: "DequeModule", package: "swift-collections"),
         ]),
         .executableTarget(name: "brook", dependencies: [

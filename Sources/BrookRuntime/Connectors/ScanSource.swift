@@ -2,10 +2,21 @@
 import BrookCore
 import BrookPlanner
 
+/// What the runner pulls batches from: a table scan or a VALUES clause.
+public protocol JobSource: AnyObject {
+    /// The next batch; nil at the end of a bounded input.
+    func next(maxRows: Int) throws(RuntimeError) -> Batch?
+    /// The largest watermark the rows so far allow.
+    var watermark: Int64 { get }
+    var name: String { get }
+    var rowsRead: Int { get }
+    var skippedRecords: Int { get }
+}
+
 /// Produces a scan's columns from the table's stored columns: reads only the stored columns the
 /// scan, its computed columns and its watermark need, computes the computed columns, and tracks
 /// the watermark as the largest value the WATERMARK expression has given so far.
-public final class ScanSource {
+public final class ScanSource: JobSource {
     let reader: SourceReader
     let table: CatalogTable
     /// For each table column the reader or a computed column provides: its position in the row built here.
@@ -17,6 +28,8 @@ public final class ScanSource {
     let context: EvaluationContext
     public private(set) var watermark = Int64.min
     public private(set) var rowsRead = 0
+    public var name: String { table.name }
+    public var skippedRecords: Int { reader.skippedRecords }
 
     /// The table columns a connector must deliver, in table order, for a scan of `columns`.
     public static func storedColumns(of table: CatalogTable, scanning columns: [Int]) -> [Int] {

@@ -31,7 +31,7 @@ public struct JobSummary: Sendable {
 public final class JobRunner {
     struct Node {
         var operation: StreamOperator?
-        var source: ScanSource?
+        var source: JobSource?
         var consumers: [(node: Int, port: Int)] = []
         var inputWatermarks: [Int64] = []
         var combinedWatermark = Int64.min
@@ -59,6 +59,14 @@ public final class JobRunner {
                 let stored = ScanSource.storedColumns(of: table, scanning: columns)
                 let reader = try ConnectorFactory.reader(for: table, columns: stored)
                 built.source = ScanSource(table: table, columns: columns, reader: reader, context: context)
+            case .values(let rows):
+                var builder = BatchBuilder(types: node.schema.fields.map(\.type.type), capacity: rows.count)
+                for row in rows {
+                    var cells: [Value] = []
+                    for expression in row { cells.append(try ExpressionCompiler.evaluateConstant(expression, context: context)) }
+                    builder.appendRow(cells)
+                }
+                built.source = ValuesSource(batch: builder.flush())
             case .sink(let tableName, _, let mapping):
                 let table = catalog.table(tableName)!
                 let writer: RowWriter
@@ -70,7 +78,7 @@ public final class JobRunner {
                 built.operation = SinkOperator(writer: MappedWriter(writer, mapping: mapping, table: table))
                 built.sinkTable = tableName
             default:
-                built.operation = try OperatorFactory.make(node, plan: plan, inputTypes: inputTypes, context: context)
+                built.operation = try OperatorFactory.make(node, plan: plan, inputTypes: inputTypes, settings: settings, context: context)
             }
             nodes.append(built)
         }
@@ -150,8 +158,8 @@ public final class JobRunner {
         summary.seconds = Date().timeIntervalSince(started)
         for node in nodes {
             if let source = node.source {
-                summary.rowsRead[source.table.name, default: 0] += source.rowsRead
-                summary.skippedRecords += source.reader.skippedRecords
+                summary.rowsRead[source.name, default: 0] += source.rowsRead
+                summary.skippedRecords += source.skippedRecords
             }
             if let table = node.sinkTable { summary.rowsWritten[table, default: 0] += node.operation?.metrics.rowsIn ?? 0 }
             summary.lateRowsDropped += node.operation?.metrics.lateRowsDropped ?? 0

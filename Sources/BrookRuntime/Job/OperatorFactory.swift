@@ -4,7 +4,8 @@ import BrookPlanner
 
 /// Maps each physical operator to its runtime implementation, compiling its expressions.
 enum OperatorFactory {
-    static func make(_ node: PhysicalNode, plan: PhysicalPlan, inputTypes: [DataType], context: EvaluationContext) throws(RuntimeError) -> StreamOperator {
+    static func make(_ node: PhysicalNode, plan: PhysicalPlan, inputTypes: [DataType], settings: Settings, context: EvaluationContext) throws(RuntimeError) -> StreamOperator {
+        let outputTypes = node.schema.fields.map(\.type.type)
         switch node.operation {
         case .calc(let projection, let condition):
             return CalcOperator(condition: condition.map(ExpressionCompiler.compile), projection: projection.map(ExpressionCompiler.compile), context: context)
@@ -18,8 +19,40 @@ enum OperatorFactory {
                                         rightTypes: plan[node.inputs[1]].schema.fields.map(\.type.type), context: context)
         case .union:
             return UnionOperator()
-        default:
-            throw RuntimeError("the \(node.operation.name) operator is not part of this build's runtime yet")
+        case .regularJoin(let type, let leftKeys, let rightKeys, let residual):
+            let ttl = settings["table.exec.state.ttl"].flatMap(DurationText.milliseconds).flatMap { $0 > 0 ? $0 : nil }
+            return RegularJoinOperator(type: type, leftKeys: leftKeys, rightKeys: rightKeys, residual: residual.map(ExpressionCompiler.compile),
+                                       leftTypes: plan[node.inputs[0]].schema.fields.map(\.type.type),
+                                       rightTypes: plan[node.inputs[1]].schema.fields.map(\.type.type), ttlMilliseconds: ttl, context: context)
+        case .windowTableFunction(let kind, let timeColumn, let size, let step, let offset):
+            return WindowTableFunctionOperator(kind: kind, timeColumn: timeColumn, size: size, step: step, offset: offset,
+                                               timeType: inputTypes[timeColumn], context: context)
+        case .windowAggregate(let groupKeys, _, let windowEnd, let calls):
+            return WindowAggregateOperator(groupKeys: groupKeys, windowEndColumn: groupKeys[windowEnd],
+                                           endIsLocalTime: windowedOnInstant(node, plan), calls: calls, outputTypes: outputTypes, context: context)
+        case .groupAggregate(let groupKeys, let calls):
+            return GroupAggregateOperator(groupKeys: groupKeys, calls: calls, outputTypes: outputTypes, isBatch: settings.isBatch, context: context)
+        case .temporalSort(let keys):
+            return TemporalSortOperator(keys: keys, types: outputTypes)
+        case .topN(let keys, let limit):
+            return TopNOperator(keys: keys, limit: limit, types: outputTypes)
+        case .sort(let keys, let limit):
+            return BatchSortOperator(keys: keys, limit: limit, types: outputTypes)
+        case .source, .values, .sink:
+            throw RuntimeError("\(node.operation.name) is not an operator")
+        }
+    }
+
+    /// Whether the window table function feeding a window aggregate assigned windows on a
+    /// TIMESTAMP_LTZ (so window_end is wall clock in the session time zone, not an instant).
+    static func windowedOnInstant(_ node: PhysicalNode, _ plan: PhysicalPlan) -> Bool {
+        var current = plan[node.inputs[0]]
+        while true {
+            if case .windowTableFunction(_, let timeColumn, _, _, _) = current.operation {
+                return plan[current.inputs[0]].schema[timeColumn].type.type.isTimestampLTZ
+            }
+            guard let input = current.inputs.first else { return false }
+            current = plan[input]
         }
     }
 }
