@@ -27,19 +27,21 @@ struct ByteParser {
         index += 1
     }
 
-    /// A key without escapes, as the bytes between its quotes (escaped keys are decoded).
-    mutating func parseKey() throws(JSONRecordReader.LineError) -> ArraySlice<UInt8> {
+    /// A key: the bytes between its quotes, borrowed from the line (escaped keys are decoded
+    /// into `decoded`, which then backs the returned buffer).
+    mutating func parseKey(decoded: inout [UInt8]) throws(JSONRecordReader.LineError) -> UnsafeRawBufferPointer {
         try expect(UInt8(ascii: "\""))
         let start = index
         while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
             if bytes[index] == UInt8(ascii: "\\") {
                 index = start - 1
-                return ArraySlice(Array(try parseString().utf8))
+                decoded = Array(try parseString().utf8)
+                return decoded.withUnsafeBytes { $0 }
             }
             index += 1
         }
         guard index < bytes.count else { throw JSONRecordReader.LineError(offset: start - 1, message: "unterminated string") }
-        let key = ArraySlice(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        let key = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         index += 1
         return key
     }
@@ -187,7 +189,7 @@ struct ByteParser {
             try literal("null")
             return .null
         }
-        let name = String(decoding: field.name, as: UTF8.self)
+        var name: String { String(decoding: field.name, as: UTF8.self) }
         switch field.kind {
         case .string:
             if first == UInt8(ascii: "\"") { return .string(try parseString()) }
@@ -305,7 +307,14 @@ struct ByteParser {
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
-        default: _ = try scanNumber()
+        default:
+            let start = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || byte == 0x20 || byte == 0x09 { break }
+                index += 1
+            }
+            if index == start { throw JSONRecordReader.LineError(offset: start, message: "expected a value") }
         }
     }
 }

@@ -2,11 +2,14 @@
 // Written by hand because Foundation's JSON decoding allocates per value and is 10-50x too slow
 // for the data path; this parser works on the bytes of each line against the table's schema.
 import BrookCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses one JSON object per line into column builders, as Flink's json format reads: fields
 /// are matched by name, missing fields are NULL (or an error with `failOnMissingField`), unknown
 /// fields are skipped, and a malformed line reports its line and column.
-struct JSONRecordReader {
+final class JSONRecordReader {
     struct Field {
         var name: [UInt8]
         var type: DataType
@@ -17,18 +20,26 @@ struct JSONRecordReader {
     let fields: [Field]
     let failOnMissingField: Bool
     private var lookup: [Int: [Int]] = [:]
+    /// The keys seen at each position of the previous records and the field each maps to
+    /// (-1: not needed). Records of one stream share their shape, so a key usually costs one
+    /// byte comparison instead of a hash lookup.
+    private var slotKeys: [[UInt8]] = []
+    private var slotFields: [Int] = []
+    /// The current record's cells, reused from line to line.
+    private var cells: [Cell]
 
     init(names: [String], types: [DataType], failOnMissingField: Bool) {
         fields = zip(names, types).map { name, type in
             Field(name: Array(name.utf8), type: type, kind: PhysicalType.kind(of: type), scale: type.decimalShape?.scale ?? 0)
         }
         self.failOnMissingField = failOnMissingField
+        cells = Array(repeating: .missing, count: names.count)
         for (index, field) in fields.enumerated() {
-            lookup[JSONRecordReader.hashKey(field.name[...]), default: []].append(index)
+            lookup[JSONRecordReader.hashKey(field.name), default: []].append(index)
         }
     }
 
-    static func hashKey(_ bytes: ArraySlice<UInt8>) -> Int {
+    static func hashKey(_ bytes: some Collection<UInt8>) -> Int {
         var hash = bytes.count
         for byte in bytes { hash = hash &* 31 &+ Int(byte) }
         return hash
@@ -43,7 +54,8 @@ struct JSONRecordReader {
     /// Parses `line` (one record, no newline) and appends one cell to every builder. On error no
     /// builder has been changed.
     func read(_ line: UnsafeBufferPointer<UInt8>, into builders: inout [ColumnBuilder]) throws(LineError) {
-        var cells = [Cell](repeating: .missing, count: fields.count)
+        for index in cells.indices { cells[index] = .missing }
+        var decodedKey: [UInt8] = []
         var parser = ByteParser(bytes: line)
         parser.skipWhitespace()
         try parser.expect(UInt8(ascii: "{"))
@@ -51,14 +63,17 @@ struct JSONRecordReader {
         if parser.peek() == UInt8(ascii: "}") {
             parser.index += 1
         } else {
+            var position = 0
             while true {
                 parser.skipWhitespace()
                 let keyStart = parser.index
-                let key = try parser.parseKey()
+                let key = try parser.parseKey(decoded: &decodedKey)
                 parser.skipWhitespace()
                 try parser.expect(UInt8(ascii: ":"))
                 parser.skipWhitespace()
-                if let index = fieldIndex(key) {
+                let slot = slotField(key, position: position)
+                position += 1
+                if let index = slot {
                     cells[index] = try parser.parseValue(for: fields[index], keyOffset: keyStart)
                 } else {
                     try parser.skipValue()
@@ -89,9 +104,31 @@ struct JSONRecordReader {
         }
     }
 
-    private func fieldIndex(_ key: ArraySlice<UInt8>) -> Int? {
+    private func slotField(_ key: UnsafeRawBufferPointer, position: Int) -> Int? {
+        if position < slotKeys.count, JSONRecordReader.sameBytes(slotKeys[position], key) {
+            let field = slotFields[position]
+            return field < 0 ? nil : field
+        }
+        let field = fieldIndex(key)
+        if position < slotKeys.count {
+            slotKeys[position] = Array(key)
+            slotFields[position] = field ?? -1
+        } else if position == slotKeys.count {
+            slotKeys.append(Array(key))
+            slotFields.append(field ?? -1)
+        }
+        return field
+    }
+
+    @inline(__always) static func sameBytes(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        if a.isEmpty { return true }
+        return a.withUnsafeBytes { x in memcmp(x.baseAddress!, b.baseAddress!, a.count) == 0 }
+    }
+
+    private func fieldIndex(_ key: UnsafeRawBufferPointer) -> Int? {
         guard let candidates = lookup[JSONRecordReader.hashKey(key)] else { return nil }
-        for index in candidates where fields[index].name.elementsEqual(key) { return index }
+        for index in candidates where JSONRecordReader.sameBytes(fields[index].name, key) { return index }
         return nil
     }
 }

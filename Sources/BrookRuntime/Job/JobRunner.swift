@@ -26,8 +26,9 @@ public struct JobSummary: Sendable {
     public var seconds = 0.0
 }
 
-/// Executes a job on one thread: sources are read in turn, each batch is pushed through the
-/// operators depth-first, and watermarks follow, each operator seeing the minimum over its inputs.
+/// Executes a job on one thread: sources are read in event-time order (the one whose watermark
+/// is furthest behind goes next), each batch is pushed through the operators depth-first, and
+/// watermarks follow, each operator seeing the minimum over its inputs.
 public final class JobRunner {
     struct Node {
         var operation: StreamOperator?
@@ -133,7 +134,11 @@ public final class JobRunner {
             if options.interleavingSeed != nil {
                 position = Int(random.next() % UInt64(active.count))
             } else {
-                position = turn % active.count
+                // Read the source that is furthest behind in event time, so one source cannot run
+                // ahead of another and fill join state with rows the other has not reached yet.
+                let lowest = active.map { nodes[$0].source!.watermark }.min()!
+                let behind = active.indices.filter { nodes[active[$0]].source!.watermark == lowest }
+                position = behind[turn % behind.count]
                 turn += 1
             }
             let id = active[position]

@@ -3,7 +3,7 @@ import BrookCore
 import BrookPlanner
 
 /// A join on equal keys and `left.time - right.time` within [lower, upper]. Each side's rows are
-/// kept only while a future row of the other side could still match them; outer joins emit a
+/// kept, per key and in time order, only while a future row of the other side could still match them; outer joins emit a
 /// NULL-padded row when an unmatched row leaves state. Output rows can be older than the input
 /// watermark by the join's bounds, so the forwarded watermark is held back by that much.
 public final class IntervalJoinOperator: StreamOperator {
@@ -13,12 +13,10 @@ public final class IntervalJoinOperator: StreamOperator {
         var matched: Bool
     }
 
-    /// A candidate output row: a left and a right row, and where the buffered one of them sits.
+    /// A candidate output row: an arriving row and a buffered partner, and where the partner sits.
     struct Pair {
-        var leftBatch: Batch
-        var leftRow: Int
-        var rightBatch: Batch
-        var rightRow: Int
+        var row: Int
+        var partner: RowReference
         var bufferedKey: RowKey
         var bufferedIndex: Int
     }
@@ -83,12 +81,10 @@ public final class IntervalJoinOperator: StreamOperator {
             let entry = Entry(time: time, reference: RowReference(batch: id, row: Int32(row)), matched: false)
             if let candidates = sides[other].buffers[key] {
                 let range = partnerRange(time, port: port)
-                for (index, candidate) in candidates.enumerated() where range.contains(candidate.time) {
-                    let partner = sides[other].retained[candidate.reference.batch]
-                    let partnerRow = Int(candidate.reference.row)
-                    pairs.append(port == 0
-                        ? Pair(leftBatch: batch, leftRow: row, rightBatch: partner, rightRow: partnerRow, bufferedKey: key, bufferedIndex: index)
-                        : Pair(leftBatch: partner, leftRow: partnerRow, rightBatch: batch, rightRow: row, bufferedKey: key, bufferedIndex: index))
+                var index = IntervalJoinOperator.firstIndex(in: candidates, notBefore: range.lowerBound)
+                while index < candidates.count, candidates[index].time <= range.upperBound {
+                    pairs.append(Pair(row: row, partner: candidates[index].reference, bufferedKey: key, bufferedIndex: index))
+                    index += 1
                 }
             }
             if lastUseful(time, port: port) > watermark || sides[port].emitsUnmatched {
@@ -97,7 +93,7 @@ public final class IntervalJoinOperator: StreamOperator {
         }
         var matchedNew = Set<Int>()
         if !pairs.isEmpty {
-            var joined = buildPairs(pairs)
+            var joined = buildPairs(pairs, arriving: batch, port: port)
             var passing = Array(pairs.indices)
             if let residual {
                 let keep = try residual(joined, context)
@@ -107,7 +103,7 @@ public final class IntervalJoinOperator: StreamOperator {
             for index in passing {
                 let pair = pairs[index]
                 sides[other].buffers[pair.bufferedKey]?[pair.bufferedIndex].matched = true
-                matchedNew.insert(port == 0 ? pair.leftRow : pair.rightRow)
+                matchedNew.insert(pair.row)
             }
             metrics.rowsOut += joined.count
             try output.emit(joined)
@@ -117,24 +113,39 @@ public final class IntervalJoinOperator: StreamOperator {
             for item in kept {
                 var entry = item.entry
                 entry.matched = matchedNew.contains(Int(entry.reference.row))
-                sides[port].buffers[item.key, default: []].append(entry)
+                IntervalJoinOperator.insertInTimeOrder(entry, into: &sides[port].buffers[item.key, default: []])
             }
         }
         metrics.rowsInState = sides[0].buffers.values.reduce(0) { $0 + $1.count } + sides[1].buffers.values.reduce(0) { $0 + $1.count }
     }
 
+    /// The position of the first entry at or after `time` in a buffer kept in time order.
+    static func firstIndex(in entries: [Entry], notBefore time: Int64) -> Int {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].time < time { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Inserts keeping time order; rows mostly arrive in order, so this is usually an append.
+    static func insertInTimeOrder(_ entry: Entry, into entries: inout [Entry]) {
+        var position = entries.count
+        while position > 0, entries[position - 1].time > entry.time { position -= 1 }
+        entries.insert(entry, at: position)
+    }
+
     /// The id the next retained batch of `port` will get, so entries can refer to it before it is retained.
     private func retainedPlaceholder(_ port: Int) -> Int { sides[port].retained.nextIdentifier }
 
-    private func buildPairs(_ pairs: [Pair]) -> Batch {
-        var builder = BatchBuilder(types: sides[0].types + sides[1].types, capacity: pairs.count)
-        let leftCount = sides[0].types.count
-        for pair in pairs {
-            for column in 0..<leftCount { builder.columns[column].append(from: pair.leftBatch.columns[column], row: pair.leftRow) }
-            for column in 0..<sides[1].types.count { builder.columns[leftCount + column].append(from: pair.rightBatch.columns[column], row: pair.rightRow) }
-            builder.finishRow()
-        }
-        return builder.flush()
+    /// The joined rows of `pairs`: the arriving rows gathered from their batch, the partners from state.
+    private func buildPairs(_ pairs: [Pair], arriving batch: Batch, port: Int) -> Batch {
+        let mine = batch.take(pairs.map(\.row))
+        let other = 1 - port
+        let partners = Batch.gather(pairs.map(\.partner), types: sides[other].types) { sides[other].retained[$0] }
+        return Batch(columns: port == 0 ? mine.columns + partners.columns : partners.columns + mine.columns, count: pairs.count)
     }
 
     public func advanceWatermark(to newWatermark: Int64, output: OperatorOutput) throws(RuntimeError) -> Int64 {
@@ -143,18 +154,16 @@ public final class IntervalJoinOperator: StreamOperator {
         var padded = BatchBuilder(types: sides[0].types + sides[1].types)
         for port in 0..<2 {
             for (key, entries) in sides[port].buffers {
-                var remaining: [Entry] = []
-                for entry in entries {
-                    if lastUseful(entry.time, port: port) > newWatermark {
-                        remaining.append(entry)
-                        continue
-                    }
+                var expired = 0
+                while expired < entries.count, lastUseful(entries[expired].time, port: port) <= newWatermark { expired += 1 }
+                guard expired > 0 else { continue }
+                for entry in entries[..<expired] {
                     if sides[port].emitsUnmatched && !entry.matched {
                         appendPadded(entry, port: port, into: &padded)
                     }
                     sides[port].retained.release(entry.reference)
                 }
-                sides[port].buffers[key] = remaining.isEmpty ? nil : remaining
+                sides[port].buffers[key] = expired == entries.count ? nil : Array(entries[expired...])
             }
         }
         if padded.count > 0 {

@@ -19,6 +19,10 @@ final class OverAccumulator {
 
     private var times = Deque<Int64>()
     private var values = Deque<Value>()
+    /// Arguments of numeric AVG/SUM/MIN/MAX/STDDEV/VAR calls over doubles, kept unboxed (NaN for NULL).
+    private var numbers = Deque<Double>()
+    /// True when this call takes the unboxed path: `addNumber` and `numberResult`.
+    let isNumeric: Bool
     private var rowNumber: Int64 = 0
     // Running totals for unbounded frames.
     private var count: Int64 = 0
@@ -40,6 +44,61 @@ final class OverAccumulator {
         offset = call.arguments.count > 1 ? Int(ConstantFolder.integer(call.arguments[1]) ?? 1) : 1
         self.defaultValue = defaultValue
         countsRows = call.arguments.isEmpty
+        isNumeric = PhysicalType.kind(of: argumentType) == .double && PhysicalType.kind(of: resultType) == .double
+            && ["AVG", "SUM", "MIN", "MAX", "STDDEV_POP", "STDDEV_SAMP", "VAR_POP", "VAR_SAMP"].contains(function)
+            && !{ if case .unbounded = call.frame.preceding { return true }; return false }()
+    }
+
+    /// Adds the current row's argument on the unboxed path (nil for NULL), dropping rows that left the frame.
+    func addNumber(time: Int64, argument: Double?) {
+        times.append(time)
+        numbers.append(argument ?? .nan)
+        switch frame.preceding {
+        case .offset(let n):
+            if frame.unit == .rows {
+                while numbers.count > Int(n) + 1 { times.removeFirst(); numbers.removeFirst() }
+            } else {
+                while let oldest = times.first, oldest < time - n * 1000 { times.removeFirst(); numbers.removeFirst() }
+            }
+        case .currentRow:
+            if frame.unit == .rows {
+                while numbers.count > 1 { times.removeFirst(); numbers.removeFirst() }
+            } else {
+                while let oldest = times.first, oldest < time { times.removeFirst(); numbers.removeFirst() }
+            }
+        case .unbounded:
+            break
+        }
+    }
+
+    /// The call's value over the current frame on the unboxed path; nil for NULL.
+    func numberResult() -> Double? {
+        var count = 0
+        var sum = 0.0
+        var squares = 0.0
+        var best = Double.nan
+        for value in numbers where !value.isNaN {
+            count += 1
+            sum += value
+            squares += value * value
+            if best.isNaN || (function == "MIN" ? value < best : value > best) { best = value }
+        }
+        guard count > 0 else { return nil }
+        let result: Double
+        switch function {
+        case "SUM": result = sum
+        case "AVG": result = sum / Double(count)
+        case "MIN", "MAX": result = best
+        default:
+            let mean = sum / Double(count)
+            var variance = max(0, squares / Double(count) - mean * mean)
+            if function.hasSuffix("SAMP") {
+                guard count > 1 else { return nil }
+                variance *= Double(count) / Double(count - 1)
+            }
+            result = function.hasPrefix("STDDEV") ? variance.squareRoot() : variance
+        }
+        return resultType == .float ? Double(Float(result)) : result
     }
 
     private var isUnbounded: Bool {

@@ -9,9 +9,12 @@ import BrookPlanner
 public final class OverAggregateOperator: StreamOperator {
     struct Pending {
         var time: Int64
-        var tieBreakers: [Int64]
+        /// The row's other rowtimes (up to two), which order rows that tie on the ORDER BY time.
+        var tieBreakers: (Int64, Int64)
         var sequence: Int
         var reference: RowReference
+        /// The partition's index in `states`, found once when the row arrives.
+        var partition: Int
     }
 
     let partitionKeys: [Int]
@@ -33,7 +36,8 @@ public final class OverAggregateOperator: StreamOperator {
     private var pending: [Pending] = []
     private var sequence = 0
     private var watermark = Int64.min
-    private var partitions: [RowKey: [OverAccumulator]] = [:]
+    private var partitions: [RowKey: Int] = [:]
+    private var states: [[OverAccumulator]] = []
     public private(set) var metrics = OperatorMetrics()
 
     public init(partitionKeys: [Int], orderKey: Int, calls: [OverCall], inputTypes: [DataType], rowtimeColumns: [Int], context: EvaluationContext) {
@@ -41,7 +45,7 @@ public final class OverAggregateOperator: StreamOperator {
         self.orderKey = orderKey
         self.calls = calls
         self.inputTypes = inputTypes
-        self.tieBreakColumns = rowtimeColumns.filter { $0 != orderKey }
+        self.tieBreakColumns = Array(rowtimeColumns.filter { $0 != orderKey }.prefix(2))
         self.context = context
         argumentEvaluators = calls.map { $0.arguments.first.map(ExpressionCompiler.compile) }
         defaultEvaluators = calls.map { ($0.function == "LAG" || $0.function == "LEAD") && $0.arguments.count > 2 ? ExpressionCompiler.compile($0.arguments[2]) : nil }
@@ -70,8 +74,18 @@ public final class OverAggregateOperator: StreamOperator {
         arguments[id] = argumentColumns
         defaults[id] = defaultColumns
         for row in accepted {
-            let ties = tieBreakColumns.map { batch.columns[$0].isNull(row) ? Int64.min : batch.columns[$0].int64(row) }
-            pending.append(Pending(time: times.int64(row), tieBreakers: ties, sequence: sequence, reference: RowReference(batch: id, row: Int32(row))))
+            let ties = (tieBreaker(batch, row, 0), tieBreaker(batch, row, 1))
+            let key = RowKey.of(batch, row: row, columns: partitionKeys)
+            let partition: Int
+            if let existing = partitions[key] {
+                partition = existing
+            } else {
+                partition = states.count
+                partitions[key] = partition
+                states.append(calls.map { OverAccumulator(call: $0, defaultValue: .null) })
+            }
+            pending.append(Pending(time: times.int64(row), tieBreakers: ties, sequence: sequence,
+                                   reference: RowReference(batch: id, row: Int32(row)), partition: partition))
             sequence += 1
         }
         metrics.rowsInState = pending.count
@@ -95,70 +109,67 @@ public final class OverAggregateOperator: StreamOperator {
         _ = try advanceWatermark(to: Int64.max, output: output)
     }
 
+    private func tieBreaker(_ batch: Batch, _ row: Int, _ position: Int) -> Int64 {
+        guard position < tieBreakColumns.count else { return 0 }
+        let column = batch.columns[tieBreakColumns[position]]
+        return column.isNull(row) ? Int64.min : column.int64(row)
+    }
+
     private func emit(_ rows: [Pending], output: OperatorOutput) throws(RuntimeError) {
         let ordered = rows.sorted { a, b in
             if a.time != b.time { return a.time < b.time }
-            if a.tieBreakers != b.tieBreakers { return a.tieBreakers.lexicographicallyPrecedes(b.tieBreakers) }
+            if a.tieBreakers != b.tieBreakers { return a.tieBreakers < b.tieBreakers }
             return a.sequence < b.sequence
         }
-        var builder = BatchBuilder(types: inputTypes + calls.map(\.type.type), capacity: ordered.count)
+        var inputs = Batch.gather(ordered.map(\.reference), types: inputTypes) { retained[$0] }
+        var results = calls.map { ColumnBuilder(type: $0.type.type, capacity: ordered.count) }
         var index = 0
         while index < ordered.count {
             var end = index + 1
             if usesPeers {
-                let key = key(of: ordered[index])
-                while end < ordered.count, ordered[end].time == ordered[index].time, self.key(of: ordered[end]) == key { end += 1 }
+                while end < ordered.count, ordered[end].time == ordered[index].time, ordered[end].partition == ordered[index].partition { end += 1 }
             }
-            let group = ordered[index..<end]
-            var results: [[Value]] = []
-            for row in group {
-                let accumulators = state(for: row)
-                for (position, accumulator) in accumulators.enumerated() {
-                    accumulator.add(time: row.time, argument: arguments[row.reference.batch]?[position]?.value(Int(row.reference.row)) ?? .null)
-                }
-                results.append(accumulators.enumerated().map { position, accumulator in
-                    if accumulator.function == "LAG", accumulator.lagIsMissing {
-                        return defaults[row.reference.batch]?[position]?.value(Int(row.reference.row)) ?? .null
-                    }
-                    return sharesPeers[position] ? .null : accumulator.result()
-                })
-            }
-            if usesPeers {
-                let accumulators = state(for: group.first!)
-                for position in calls.indices where sharesPeers[position] {
-                    let shared = accumulators[position].result()
-                    for offset in results.indices { results[offset][position] = shared }
-                }
-            }
-            for (offset, row) in group.enumerated() {
-                let batch = retained[row.reference.batch]
+            let accumulators = states[ordered[index].partition]
+            for row in ordered[index..<end] {
                 let rowIndex = Int(row.reference.row)
-                for column in 0..<inputTypes.count { builder.columns[column].append(from: batch.columns[column], row: rowIndex) }
-                for (position, value) in results[offset].enumerated() {
-                    builder.columns[inputTypes.count + position].append(value)
+                let argumentColumns = arguments[row.reference.batch]!
+                for (position, accumulator) in accumulators.enumerated() {
+                    let argument = argumentColumns[position]
+                    if accumulator.isNumeric {
+                        accumulator.addNumber(time: row.time, argument: argument.flatMap { $0.isNull(rowIndex) ? nil : $0.double(rowIndex) })
+                        if !sharesPeers[position] {
+                            if let value = accumulator.numberResult() { results[position].appendDouble(value) } else { results[position].appendNull() }
+                        }
+                        continue
+                    }
+                    accumulator.add(time: row.time, argument: argument?.value(rowIndex) ?? .null)
+                    if accumulator.function == "LAG", accumulator.lagIsMissing {
+                        results[position].append(defaults[row.reference.batch]?[position]?.value(rowIndex) ?? .null)
+                    } else if !sharesPeers[position] {
+                        results[position].append(accumulator.result())
+                    }
                 }
-                builder.finishRow()
-                retained.release(row.reference)
-                if !retained.contains(row.reference.batch) {
-                    arguments[row.reference.batch] = nil
-                    defaults[row.reference.batch] = nil
+            }
+            for position in calls.indices where sharesPeers[position] {
+                let shared: Value
+                if accumulators[position].isNumeric {
+                    shared = accumulators[position].numberResult().map(Value.double) ?? .null
+                } else {
+                    shared = accumulators[position].result()
                 }
+                for _ in index..<end { results[position].append(shared) }
             }
             index = end
         }
-        metrics.rowsOut += builder.count
-        try output.emit(builder.flush())
-    }
-
-    private func key(of row: Pending) -> RowKey {
-        RowKey.of(retained[row.reference.batch], row: Int(row.reference.row), columns: partitionKeys)
-    }
-
-    private func state(for row: Pending) -> [OverAccumulator] {
-        let key = key(of: row)
-        if let existing = partitions[key] { return existing }
-        let created = calls.map { OverAccumulator(call: $0, defaultValue: .null) }
-        partitions[key] = created
-        return created
+        for row in ordered {
+            retained.release(row.reference)
+            if !retained.contains(row.reference.batch) {
+                arguments[row.reference.batch] = nil
+                defaults[row.reference.batch] = nil
+            }
+        }
+        inputs.columns += results.map { $0.build() }
+        metrics.rowsOut += inputs.count
+        try output.emit(inputs)
     }
 }
