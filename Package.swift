@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "BrookRuntime", dependencies: [
-            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage",
+            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage", "BrookSentiment",
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: [
             // Operators own their state on one thread; dynamic exclusivity checks on every access
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "BrookSentimentTests", dependencies: ["BrookSentiment", "BrookStorage"], exclude: ["Fixtures"]),
         .testTarget(name: "BrookKafkaTests", dependencies: ["BrookKafka", "BrookStorage"]),
         .testTarget(name: "BrookMarketDataTests", dependencies: ["BrookMarketData", "BrookCore"]),
-        .testTarget(name: "BrookRuntimeTests", dependencies: ["BrookRuntime", "BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage"]),
+        .testTarget(name: "BrookRuntimeTests", dependencies: ["BrookRuntime", "BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage", "BrookSentiment"]),
         .testTarget(name: "BrookPlannerTests", dependencies: ["BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage"]),
     ]
 )

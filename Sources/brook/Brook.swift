@@ -12,7 +12,7 @@ struct Brook: AsyncParsableCommand {
             incremental event-time streaming jobs. Its catalog lives in a Brook home directory
             (--home, default ./.brook), so tables created by one command are seen by the next.
             """,
-        subcommands: [Run.self, Explain.self, Datagen.self, Topic.self, Broker.self]
+        subcommands: [Run.self, Explain.self, Datagen.self, Topic.self, Broker.self, Sentiment.self, Bench.self]
     )
 }
 

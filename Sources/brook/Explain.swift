@@ -2,6 +2,7 @@
 import ArgumentParser
 import BrookCore
 import BrookPlanner
+import BrookRuntime
 import BrookStorage
 import Foundation
 
@@ -24,7 +25,7 @@ struct Explain: ParsableCommand {
         } catch {
             throw ValidationError("cannot read \(file): \(error.localizedDescription)")
         }
-        let session = try Session(home: BrookHome(path: home.home), persist: false)
+        let session = try EngineSession.make(home: BrookHome(path: home.home), persist: false)
         let source = SourceText(name: file, text: text)
         let results: [StatementResult]
         do {

@@ -21,6 +21,9 @@ struct Run: ParsableCommand {
     @Option(help: "Rows per batch read from each source.")
     var batchSize = 4096
 
+    @Flag(help: .hidden)
+    var timing = false
+
     func run() throws {
         let text: String
         do {
@@ -29,8 +32,7 @@ struct Run: ParsableCommand {
             throw ValidationError("cannot read \(file): \(error.localizedDescription)")
         }
         let source = SourceText(name: file, text: text)
-        let session = try Session(home: BrookHome(path: home.home))
-        session.tableValidator = ConnectorOptions.sessionValidator
+        let session = try EngineSession.make(home: BrookHome(path: home.home))
         let statements: [BrookSQL.Statement]
         do {
             statements = try Parser.parseScript(text)
@@ -39,6 +41,7 @@ struct Run: ParsableCommand {
         }
         var options = RunOptions()
         options.batchSize = max(1, batchSize)
+        options.homePath = home.home
         for statement in statements {
             let result: StatementResult
             do {
@@ -76,6 +79,11 @@ struct Run: ParsableCommand {
         var line = "job \(job.name): read \(read); wrote \(written.isEmpty ? "0 rows" : written) in \(String(format: "%.2f", summary.seconds)) s"
         if summary.lateRowsDropped > 0 { line += "; \(summary.lateRowsDropped) late rows dropped" }
         if summary.skippedRecords > 0 { line += "; \(summary.skippedRecords) unparsable records skipped" }
+        if timing {
+            let started = Date().addingTimeInterval(-ProcessStatistics.secondsSinceStart())
+            let firstRow = summary.firstRowAt.map { String(format: "%.1f", $0.timeIntervalSince(started) * 1000) } ?? "none"
+            line += "\ntiming: job-seconds=\(String(format: "%.3f", summary.seconds)) first-row-ms=\(firstRow)"
+        }
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 

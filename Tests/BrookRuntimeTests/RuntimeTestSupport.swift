@@ -30,8 +30,7 @@ final class ScratchDirectory {
 
 /// A session with the connectors' option checks, as `brook run` sets it up.
 func runtimeSession(_ script: String) throws -> Session {
-    let session = try Session(home: nil)
-    session.tableValidator = ConnectorOptions.sessionValidator
+    let session = try EngineSession.make(home: nil)
     _ = try session.executeScript(script)
     return session
 }

@@ -11,11 +11,13 @@ public struct Settings: Sendable {
         "parallelism.default": "1",
         "table.exec.state.ttl": "0 ms",
         "sql-client.execution.result-mode": "table",
+        "sentiment.model": "vader",
     ]
 
     static let allowedValues: [String: Set<String>] = [
         "execution.runtime-mode": ["streaming", "batch"],
         "sql-client.execution.result-mode": ["table", "changelog", "tableau"],
+        "sentiment.model": ["vader", "finance", "llm"],
     ]
 
     public init() {}

@@ -18,7 +18,10 @@ public final class Session {
 
     /// A session on `home`'s catalog. With `persist` false, statements see the stored catalog
     /// but change only this session's copy (for EXPLAIN of a file).
-    public init(home: BrookHome?, persist: Bool = true) throws {
+    /// `extendFunctions` adds functions from other modules (sentiment) before stored views, which
+    /// may call them, are restored.
+    public init(home: BrookHome?, persist: Bool = true, extendFunctions: (inout FunctionRegistry) -> Void = { _ in }) throws {
+        extendFunctions(&functions)
         let store = try home.map { try CatalogStore(database: $0.database) }
         let stored = try store?.all() ?? []
         catalog = Catalog(store: persist ? store : nil)

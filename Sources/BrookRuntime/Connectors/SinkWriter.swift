@@ -7,12 +7,15 @@ import Foundation
 public final class SinkOperator: StreamOperator {
     let writer: RowWriter
     public private(set) var metrics = OperatorMetrics()
+    /// When the first row arrived, for start-up latency figures.
+    public private(set) var firstRowAt: Date?
 
     public init(writer: RowWriter) {
         self.writer = writer
     }
 
     public func process(_ batch: Batch, port: Int, output: OperatorOutput) throws(RuntimeError) {
+        if firstRowAt == nil, batch.count > 0 { firstRowAt = Date() }
         metrics.rowsIn += batch.count
         metrics.rowsOut += batch.count
         try writer.write(batch)

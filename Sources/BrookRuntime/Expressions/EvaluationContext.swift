@@ -52,10 +52,14 @@ public struct EvaluationContext: Sendable {
     public var watermark: Int64?
     /// The wall-clock time of this evaluation, microseconds since the epoch.
     public var now: Int64
+    /// The session's settings when the job started (functions such as SENTIMENT read theirs).
+    public var settings: [String: String]
 
-    public init(timeZone: SessionTimeZone = .utc, watermark: Int64? = nil, now: Int64 = Int64(Date().timeIntervalSince1970 * 1_000_000)) {
+    public init(timeZone: SessionTimeZone = .utc, watermark: Int64? = nil, now: Int64 = Int64(Date().timeIntervalSince1970 * 1_000_000),
+                settings: [String: String] = [:]) {
         self.timeZone = timeZone
         self.watermark = watermark
         self.now = now
+        self.settings = settings
     }
 }

@@ -13,6 +13,8 @@ public struct RunOptions {
     public var sinkWriters: [String: RowWriter] = [:]
     /// Receives a SELECT's rows (the root of a job that has no sink).
     public var queryWriter: RowWriter?
+    /// The Brook home, for functions that keep caches there (the llm sentiment model).
+    public var homePath: String?
 
     public init() {}
 }
@@ -24,6 +26,8 @@ public struct JobSummary: Sendable {
     public var lateRowsDropped = 0
     public var skippedRecords = 0
     public var seconds = 0.0
+    /// When the first row reached a sink, if any did.
+    public var firstRowAt: Date?
 }
 
 /// Executes a job on one thread: sources are read in event-time order (the one whose watermark
@@ -48,7 +52,9 @@ public final class JobRunner {
         self.options = options
         let plan = job.physical
         self.plan = plan
-        let context = EvaluationContext(timeZone: try SessionTimeZone(identifier: settings["table.local-time-zone"] ?? "UTC"))
+        var values = Dictionary(uniqueKeysWithValues: settings.all.map { ($0.key, $0.value) })
+        values[SentimentFunctions.homeSetting] = options.homePath
+        let context = EvaluationContext(timeZone: try SessionTimeZone(identifier: settings["table.local-time-zone"] ?? "UTC"), settings: values)
         var nodes: [Node] = []
         for node in plan.nodes {
             var built = Node()
@@ -167,6 +173,9 @@ public final class JobRunner {
                 summary.skippedRecords += source.skippedRecords
             }
             if let table = node.sinkTable { summary.rowsWritten[table, default: 0] += node.operation?.metrics.rowsIn ?? 0 }
+            if let sink = node.operation as? SinkOperator, let first = sink.firstRowAt {
+                summary.firstRowAt = min(summary.firstRowAt ?? first, first)
+            }
             summary.lateRowsDropped += node.operation?.metrics.lateRowsDropped ?? 0
         }
         return summary

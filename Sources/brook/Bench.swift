@@ -1,0 +1,137 @@
+// `brook bench`: the benchmarks behind the figures in the README.
+import ArgumentParser
+import BrookMarketData
+import BrookSentiment
+import BrookStorage
+import Foundation
+
+/// Groups the benchmarks; each prints its figures as plain numbers.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure throughput and memory (use a release build: swift build -c release).",
+        subcommands: [Pipeline.self, SentimentBench.self, TopicBench.self])
+
+    /// The seed pipeline over generated bars, run in a child `brook run` so start-up and peak memory are its own.
+    struct Pipeline: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "pipeline",
+            abstract: "Run sql/ddl.sql over generated minute bars (default 100 symbols x 26 days = 1,014,000 bars).")
+
+        @Option(help: "Symbols (built-in tickers).") var symbols = 100
+        @Option(help: "Trading days.") var days = 26
+        @Option(help: "The pipeline to run; its examples/data/ paths are pointed at the generated data.") var sql = "sql/ddl.sql"
+        @Option(help: "Where to keep generated data between runs.") var data = "/tmp/brook-bench"
+
+        func run() throws {
+            let directory = (data as NSString).appendingPathComponent("\(symbols)x\(days)")
+            let prices = (directory as NSString).appendingPathComponent(MarketDataGenerator.pricesFileName)
+            var options = MarketDataOptions()
+            options.symbols = MarketSymbols.first(symbols)
+            options.days = days
+            if !FileManager.default.fileExists(atPath: prices) {
+                do {
+                    _ = try MarketDataGenerator.write(options: options, to: directory) { VaderModel.shared.score($0) }
+                } catch {
+                    throw ValidationError(error.description)
+                }
+            }
+            let bars = MarketDataGenerator.barCount(for: options)
+            let work = (directory as NSString).appendingPathComponent("run-\(ProcessInfo.processInfo.processIdentifier)")
+            try? FileManager.default.removeItem(atPath: work)
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let text = try String(contentsOfFile: sql, encoding: .utf8)
+                .replacingOccurrences(of: "examples/data/", with: directory + "/")
+                .replacingOccurrences(of: "'out/", with: "'\(work)/out/")
+            let script = (work as NSString).appendingPathComponent("pipeline.sql")
+            try text.write(toFile: script, atomically: true, encoding: .utf8)
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            child.arguments = ["run", script, "--home", (work as NSString).appendingPathComponent("home"), "--timing"]
+            let errors = Pipe()
+            child.standardError = errors
+            let started = Date()
+            try child.run()
+            let report = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            child.waitUntilExit()
+            let wall = Date().timeIntervalSince(started)
+            guard child.terminationStatus == 0 else { throw ValidationError("the pipeline failed:\n\(report)") }
+            let timing = report.split(separator: "\n").first { $0.hasPrefix("timing:") } ?? ""
+            func field(_ name: String) -> String {
+                timing.split(separator: " ").first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) } ?? "?"
+            }
+            let jobSeconds = Double(field("job-seconds")) ?? wall
+            let peak = Double(ProcessStatistics.peakChildResidentBytes()) / 1_048_576
+            print("pipeline: \(sql) over \(bars) bars (\(symbols) symbols x \(days) days)")
+            print(String(format: "  wall seconds from process start: %.2f", wall))
+            print(String(format: "  job seconds:                     %.2f", jobSeconds))
+            print(String(format: "  input bars per second (wall):    %.0f", Double(bars) / wall))
+            print(String(format: "  input bars per second (job):     %.0f", Double(bars) / jobSeconds))
+            print("  first row out after:             \(field("first-row-ms")) ms")
+            print(String(format: "  peak resident memory:            %.1f MiB", peak))
+            print("  " + (report.split(separator: "\n").first { $0.hasPrefix("job ") } ?? ""))
+        }
+    }
+
+    /// Headlines per second for the lexicon models.
+    struct SentimentBench: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "sentiment", abstract: "Headlines scored per second by vader and finance.")
+
+        @Option(help: "Seconds to run each model.") var seconds = 2.0
+
+        func run() throws {
+            let directory = NSTemporaryDirectory() + "brook-bench-sentiment-\(ProcessInfo.processInfo.processIdentifier)"
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            var options = MarketDataOptions()
+            options.symbols = MarketSymbols.first(20)
+            options.days = 10
+            let summary = try MarketDataGenerator.write(options: options, to: directory) { _ in 0 }
+            let headlines = try String(contentsOfFile: summary.newsPath, encoding: .utf8).split(separator: "\n").compactMap { line -> String? in
+                guard let start = line.range(of: "\"headline\":\"")?.upperBound, let end = line[start...].range(of: "\",\"source\"")?.lowerBound else { return nil }
+                return String(line[start..<end])
+            }
+            print("sentiment: \(headlines.count) generated headlines, \(seconds) s per model, one thread")
+            for model in SentimentModels.all {
+                let result = SentimentBenchmark.run(model: model, headlines: headlines, seconds: seconds)
+                print("  " + model.name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%10.0f headlines/s", result.perSecond))
+            }
+        }
+    }
+
+    /// Produce and consume rates through the topic log.
+    struct TopicBench: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "topic", abstract: "Produce and consume rates of the SQLite topic log for 1 KB and 200-byte records.")
+
+        @Option(help: "Records per size.") var records = 200_000
+
+        func run() throws {
+            let path = NSTemporaryDirectory() + "brook-bench-topic-\(ProcessInfo.processInfo.processIdentifier).db"
+            defer {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            let log = try TopicLog(path: path)
+            print("topic log: \(records) records per size, batches of 1000, one thread")
+            for size in [1000, 200] {
+                let topic = "bench-\(size)"
+                try log.createTopic(topic, partitions: 1, retention: .forever)
+                let value = [UInt8](repeating: UInt8(ascii: "x"), count: size)
+                let batch = (0..<1000).map { _ in AppendRecord(timestamp: 1_717_581_780_000, key: Array("AAPL".utf8), value: value) }
+                let started = Date()
+                for _ in 0..<(records / 1000) { try log.append(topic: topic, partition: 0, records: batch) }
+                let produce = Date().timeIntervalSince(started)
+                let readStart = Date()
+                var offset: Int64 = 0
+                var read = 0
+                while read < records {
+                    let got = try log.read(topic: topic, partition: 0, offset: offset, maxBytes: 4 << 20)
+                    if got.isEmpty { break }
+                    read += got.count
+                    offset = got.last!.offset + 1
+                }
+                let consume = Date().timeIntervalSince(readStart)
+                let megabytes = Double(records * size) / 1_048_576
+                print(String(format: "  %4d-byte records: produce %9.0f records/s (%6.1f MB/s), consume %9.0f records/s (%6.1f MB/s)",
+                             size, Double(records) / produce, megabytes / produce, Double(read) / consume, megabytes / consume))
+            }
+        }
+    }
+}
