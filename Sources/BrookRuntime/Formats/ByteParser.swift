@@ -122,24 +122,41 @@ struct ByteParser {
             negative = true
             index += 1
         }
+        var small: UInt64 = 0
         var digits: Int128 = 0
         var count = 0
         var fraction = 0
         var seenDigit = false
         var overflowDigits = 0
+        // Digits accumulate in 64 bits while they fit (all prices and timestamps), in 128 beyond.
+        @inline(__always) func push(_ digit: UInt8, isFraction: Bool) {
+            if count < 18 {
+                small = small &* 10 &+ UInt64(digit)
+                if small != 0 { count += 1 }
+                if isFraction { fraction += 1 }
+            } else if count < 37 {
+                if count == 18 { digits = Int128(small) }
+                digits = digits * 10 + Int128(digit)
+                count += 1
+                if isFraction { fraction += 1 }
+            } else if !isFraction {
+                overflowDigits += 1
+            }
+        }
         while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
-            if count < 37 { digits = digits * 10 + Int128(bytes[index] - 48); if digits != 0 { count += 1 } } else { overflowDigits += 1 }
+            push(bytes[index] - 48, isFraction: false)
             seenDigit = true
             index += 1
         }
         if peek() == UInt8(ascii: ".") {
             index += 1
             while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
-                if count < 37 { digits = digits * 10 + Int128(bytes[index] - 48); fraction += 1; if digits != 0 { count += 1 } }
+                push(bytes[index] - 48, isFraction: true)
                 seenDigit = true
                 index += 1
             }
         }
+        if count <= 18 { digits = Int128(small) }
         guard seenDigit else { throw JSONRecordReader.LineError(offset: start, message: "expected a number") }
         var exponent = overflowDigits
         if let e = peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {

@@ -23,6 +23,9 @@ final class OverAccumulator {
     private var numbers = Deque<Double>()
     /// True when this call takes the unboxed path: `addNumber` and `numberResult`.
     let isNumeric: Bool
+    private var runningCount = 0
+    private var runningSum = 0.0
+    private var runningSquares = 0.0
     private var rowNumber: Int64 = 0
     // Running totals for unbounded frames.
     private var count: Int64 = 0
@@ -52,49 +55,69 @@ final class OverAccumulator {
     /// Adds the current row's argument on the unboxed path (nil for NULL), dropping rows that left the frame.
     func addNumber(time: Int64, argument: Double?) {
         times.append(time)
-        numbers.append(argument ?? .nan)
+        let value = argument ?? .nan
+        numbers.append(value)
+        if !value.isNaN {
+            runningCount += 1
+            runningSum += value
+            runningSquares += value * value
+        }
         switch frame.preceding {
         case .offset(let n):
             if frame.unit == .rows {
-                while numbers.count > Int(n) + 1 { times.removeFirst(); numbers.removeFirst() }
+                while numbers.count > Int(n) + 1 { evictOldest() }
             } else {
-                while let oldest = times.first, oldest < time - n * 1000 { times.removeFirst(); numbers.removeFirst() }
+                while let oldest = times.first, oldest < time - n * 1000 { evictOldest() }
             }
         case .currentRow:
             if frame.unit == .rows {
-                while numbers.count > 1 { times.removeFirst(); numbers.removeFirst() }
+                while numbers.count > 1 { evictOldest() }
             } else {
-                while let oldest = times.first, oldest < time { times.removeFirst(); numbers.removeFirst() }
+                while let oldest = times.first, oldest < time { evictOldest() }
             }
         case .unbounded:
             break
         }
     }
 
-    /// The call's value over the current frame on the unboxed path; nil for NULL.
-    func numberResult() -> Double? {
-        var count = 0
-        var sum = 0.0
-        var squares = 0.0
-        var best = Double.nan
-        for value in numbers where !value.isNaN {
-            count += 1
-            sum += value
-            squares += value * value
-            if best.isNaN || (function == "MIN" ? value < best : value > best) { best = value }
+    private func evictOldest() {
+        times.removeFirst()
+        let value = numbers.removeFirst()
+        if !value.isNaN {
+            runningCount -= 1
+            runningSum -= value
+            runningSquares -= value * value
         }
-        guard count > 0 else { return nil }
+    }
+
+    /// The call's value over the current frame on the unboxed path; nil for NULL. FLOAT arguments
+    /// use the running sums, which are exact in double precision for values of similar magnitude;
+    /// DOUBLE arguments are summed again over the frame so no rounding error accumulates.
+    func numberResult() -> Double? {
+        guard runningCount > 0 else { return nil }
+        let count = Double(runningCount)
+        var sum = runningSum
+        var squares = runningSquares
+        if argumentType == .double, function != "MIN", function != "MAX" {
+            sum = 0
+            squares = 0
+            for value in numbers where !value.isNaN {
+                sum += value
+                squares += value * value
+            }
+        }
         let result: Double
         switch function {
         case "SUM": result = sum
-        case "AVG": result = sum / Double(count)
-        case "MIN", "MAX": result = best
+        case "AVG": result = sum / count
+        case "MIN": result = numbers.reduce(Double.infinity) { $1.isNaN ? $0 : min($0, $1) }
+        case "MAX": result = numbers.reduce(-Double.infinity) { $1.isNaN ? $0 : max($0, $1) }
         default:
-            let mean = sum / Double(count)
-            var variance = max(0, squares / Double(count) - mean * mean)
+            let mean = sum / count
+            var variance = max(0, squares / count - mean * mean)
             if function.hasSuffix("SAMP") {
-                guard count > 1 else { return nil }
-                variance *= Double(count) / Double(count - 1)
+                guard runningCount > 1 else { return nil }
+                variance *= count / (count - 1)
             }
             result = function.hasPrefix("STDDEV") ? variance.squareRoot() : variance
         }
