@@ -64,8 +64,8 @@ func canonical(_ rows: [[Value]]) -> [String] {
 func cellText(_ value: Value) -> String {
     switch value {
     case .null: return "NULL"
-    case .double(let d): return String(format: "%.6g", d)
-    case .decimal(let d): return String(format: "%.6g", d.doubleValue)
+    case .double(let d): return String(format: "%.9g", d)
+    case .decimal(let d): return String(format: "%.9g", d.doubleValue)
     case .integer(let n): return String(n)
     case .timestamp(let micros): return String(micros / 1000)
     case .string(let s): return s
@@ -94,7 +94,7 @@ struct SQLiteOracle {
                 switch cell {
                 case .null: return "NULL"
                 case .integer(let n): return String(n)
-                case .real(let d): return String(format: "%.6g", d)
+                case .real(let d): return String(format: "%.9g", d)
                 case .text(let s): return s
                 case .blob: return "blob"
                 }

@@ -1,0 +1,208 @@
+// Over-aggregates, joins and window aggregations agree with SQLite's batch evaluation.
+import BrookCore
+import BrookPlanner
+import BrookRuntime
+import BrookSQL
+import BrookStorage
+import Foundation
+import Testing
+
+/// Random trades: symbol, integer quantity, double price, DECIMAL(8, 2) amount, millisecond time.
+struct TradeData {
+    struct Trade { var symbol: String; var qty: Int; var price: Double; var amount: String; var ts: Int64 }
+    var trades: [Trade] = []
+
+    init(seed: UInt64, count: Int = 400, symbols: [String] = ["A", "B", "C"]) {
+        var random = SplitMix64(seed: seed)
+        var time: Int64 = 1_700_000_000_000
+        for _ in 0..<count {
+            time += Int64(random.next() % 20_000) + 1
+            let cents = Int(random.next() % 100_000)
+            trades.append(Trade(symbol: symbols[Int(random.next() % UInt64(symbols.count))], qty: Int(random.next() % 50) - 5,
+                                price: Double(random.next() % 10_000) / 8, amount: "\(cents / 100).\(String(format: "%02d", cents % 100))", ts: time))
+        }
+    }
+
+    var lines: [String] {
+        trades.map { "{\"symbol\":\"\($0.symbol)\",\"qty\":\($0.qty),\"price\":\($0.price),\"amount\":\($0.amount),\"ts\":\($0.ts)}" }
+    }
+
+    func session(_ directory: ScratchDirectory, extra: String = "") throws -> Session {
+        let path = try directory.write("trades.jsonl", lines: lines)
+        return try runtimeSession("""
+            CREATE TABLE trades (symbol STRING, qty INT, price DOUBLE, amount DECIMAL(8, 2), ts BIGINT,
+              event_time AS TO_TIMESTAMP_LTZ(ts, 3), WATERMARK FOR event_time AS event_time - INTERVAL '2' SECOND)
+            WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');
+            \(extra)
+            """)
+    }
+
+    func oracle() throws -> SQLiteOracle {
+        let oracle = try SQLiteOracle()
+        try oracle.load("trades", columns: ["symbol", "qty", "price", "amount", "ts"], rows: trades.map {
+            [.text($0.symbol), .integer(Int64($0.qty)), .real($0.price), .real(Double($0.amount)!), .integer($0.ts)]
+        })
+        return oracle
+    }
+}
+
+@Suite struct OperatorDifferentialTests {
+    @Test(arguments: [
+        ("SUM(qty) OVER (PARTITION BY symbol ORDER BY event_time ROWS BETWEEN 3 PRECEDING AND CURRENT ROW)",
+         "SUM(qty) OVER (PARTITION BY symbol ORDER BY ts ROWS BETWEEN 3 PRECEDING AND CURRENT ROW)"),
+        ("COUNT(*) OVER (PARTITION BY symbol ORDER BY event_time ROWS BETWEEN 5 PRECEDING AND CURRENT ROW)",
+         "COUNT(*) OVER (PARTITION BY symbol ORDER BY ts ROWS BETWEEN 5 PRECEDING AND CURRENT ROW)"),
+        ("MIN(price) OVER (PARTITION BY symbol ORDER BY event_time ROWS BETWEEN 4 PRECEDING AND CURRENT ROW)",
+         "MIN(price) OVER (PARTITION BY symbol ORDER BY ts ROWS BETWEEN 4 PRECEDING AND CURRENT ROW)"),
+        ("MAX(qty) OVER (PARTITION BY symbol ORDER BY event_time RANGE BETWEEN INTERVAL '30' SECOND PRECEDING AND CURRENT ROW)",
+         "MAX(qty) OVER (PARTITION BY symbol ORDER BY ts RANGE BETWEEN 30000 PRECEDING AND CURRENT ROW)"),
+        ("AVG(price) OVER (PARTITION BY symbol ORDER BY event_time RANGE BETWEEN INTERVAL '1' MINUTE PRECEDING AND CURRENT ROW)",
+         "AVG(price) OVER (PARTITION BY symbol ORDER BY ts RANGE BETWEEN 60000 PRECEDING AND CURRENT ROW)"),
+        ("SUM(amount) OVER (PARTITION BY symbol ORDER BY event_time)",
+         "SUM(amount) OVER (PARTITION BY symbol ORDER BY ts)"),
+        ("SUM(price) OVER (ORDER BY event_time ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)",
+         "SUM(price) OVER (ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"),
+        ("LAG(qty, 2, -1) OVER (PARTITION BY symbol ORDER BY event_time)",
+         "LAG(qty, 2, -1) OVER (PARTITION BY symbol ORDER BY ts)"),
+        ("ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY event_time)",
+         "ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY ts)"),
+    ])
+    func overAggregateMatchesSQLite(brook: String, sqlite: String) throws {
+        let data = TradeData(seed: 21)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let actual = try runJob("SELECT symbol, ts, \(brook) FROM trades", in: session)
+        let expected = try data.oracle().query("SELECT symbol, ts, \(sqlite) FROM trades")
+        #expect(canonical(actual.rows) == expected)
+    }
+
+    @Test func averageOfIntIsInt() throws {
+        let data = TradeData(seed: 3, count: 50)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let actual = try runJob("SELECT ts, AVG(qty) OVER (PARTITION BY symbol ORDER BY event_time ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM trades", in: session)
+        let expected = try data.oracle().query("SELECT ts, CAST(SUM(qty) OVER w / COUNT(qty) OVER w AS INTEGER) FROM trades WINDOW w AS (PARTITION BY symbol ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)")
+        #expect(canonical(actual.rows) == expected)
+        #expect(actual.rows.allSatisfy { if case .integer = $0[1] { return true }; return $0[1].isNull })
+    }
+
+    @Test(arguments: [("INNER", "JOIN"), ("LEFT", "LEFT JOIN")])
+    func intervalJoinMatchesSQLite(kind: String, sqlJoin: String) throws {
+        let data = TradeData(seed: 8, count: 300)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory, extra: "CREATE VIEW big AS SELECT symbol, ts, event_time FROM trades WHERE qty > 30;")
+        let actual = try runJob("""
+            SELECT t.ts, b.ts FROM trades t \(kind) JOIN big b
+            ON t.symbol = b.symbol AND t.event_time BETWEEN b.event_time - INTERVAL '20' SECOND AND b.event_time + INTERVAL '5' SECOND
+            """, in: session)
+        let expected = try data.oracle().query("""
+            SELECT t.ts, b.ts FROM trades t \(sqlJoin) (SELECT symbol, ts FROM trades WHERE qty > 30) b
+            ON t.symbol = b.symbol AND t.ts BETWEEN b.ts - 20000 AND b.ts + 5000
+            """)
+        #expect(!expected.isEmpty)
+        #expect(canonical(actual.rows) == expected)
+    }
+
+    @Test(arguments: [
+        ("TABLE(TUMBLE(TABLE trades, DESCRIPTOR(event_time), INTERVAL '1' MINUTE))", "ts - ts % 60000", "ts - ts % 60000 + 60000"),
+    ])
+    func tumbleWindowMatchesSQLite(source: String, start: String, end: String) throws {
+        let data = TradeData(seed: 13)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let actual = try runJob("SELECT symbol, window_start, window_end, COUNT(*), SUM(qty), MAX(price) FROM \(source) GROUP BY symbol, window_start, window_end", in: session)
+        let expected = try data.oracle().query("SELECT symbol, \(start), \(end), COUNT(*), SUM(qty), MAX(price) FROM trades GROUP BY symbol, \(start)")
+        #expect(canonical(actual.rows) == expected)
+        #expect(actual.kinds.allSatisfy { $0 == .insert })
+    }
+
+    @Test func hopWindowsRepeatRowsInEveryWindowTheyFallInto() throws {
+        let data = TradeData(seed: 14, count: 200)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let actual = try runJob("""
+            SELECT window_start, window_end, COUNT(*) FROM TABLE(HOP(TABLE trades, DESCRIPTOR(event_time), INTERVAL '30' SECOND, INTERVAL '2' MINUTE))
+            GROUP BY window_start, window_end
+            """, in: session)
+        let oracle = try data.oracle()
+        try oracle.database.execute("CREATE TABLE starts (s INTEGER)")
+        try oracle.database.execute("""
+            INSERT INTO starts SELECT DISTINCT ts - ts % 30000 - k * 30000 FROM trades, (SELECT 0 AS k UNION SELECT 1 UNION SELECT 2 UNION SELECT 3)
+            """)
+        let expected = try oracle.query("SELECT s, s + 120000, COUNT(*) FROM starts JOIN trades ON ts >= s AND ts < s + 120000 GROUP BY s")
+        #expect(canonical(actual.rows) == expected)
+    }
+
+    @Test func cumulateWindowsGrowByStepWithinTheirSize() throws {
+        let data = TradeData(seed: 15, count: 200)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let actual = try runJob("""
+            SELECT window_start, window_end, SUM(qty) FROM TABLE(CUMULATE(TABLE trades, DESCRIPTOR(event_time), INTERVAL '1' MINUTE, INTERVAL '3' MINUTE))
+            GROUP BY window_start, window_end
+            """, in: session)
+        let oracle = try data.oracle()
+        try oracle.database.execute("CREATE TABLE windows (s INTEGER, e INTEGER)")
+        try oracle.database.execute("""
+            INSERT INTO windows SELECT DISTINCT ts - ts % 180000, ts - ts % 180000 + k * 60000 FROM trades, (SELECT 1 AS k UNION SELECT 2 UNION SELECT 3)
+            """)
+        let expected = try oracle.query("SELECT s, e, SUM(qty) FROM windows JOIN trades ON ts >= s AND ts < e GROUP BY s, e HAVING COUNT(*) > 0")
+        #expect(canonical(actual.rows) == expected)
+    }
+
+    /// Applies a changelog (+I/-U/+U/-D) to get the rows it ends with.
+    func materialize(_ rows: [[Value]], _ kinds: [ChangeKind]) -> [[Value]] {
+        var table: [[Value]] = []
+        for (row, kind) in zip(rows, kinds) {
+            if kind.isAccumulate {
+                table.append(row)
+            } else if let index = table.firstIndex(of: row) {
+                table.remove(at: index)
+            } else {
+                Issue.record("retraction of a row never inserted: \(row)")
+            }
+        }
+        return table
+    }
+
+    @Test func groupAggregateChangelogEndsAtSQLitesResult() throws {
+        let data = TradeData(seed: 31)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let actual = try runJob("SELECT symbol, COUNT(*), SUM(qty), MIN(price), MAX(amount), AVG(price) FROM trades GROUP BY symbol", in: session)
+        #expect(actual.kinds.contains(.updateBefore) && actual.kinds.contains(.updateAfter))
+        let expected = try data.oracle().query("SELECT symbol, COUNT(*), SUM(qty), MIN(price), MAX(amount), AVG(price) FROM trades GROUP BY symbol")
+        #expect(canonical(materialize(actual.rows, actual.kinds)) == expected)
+    }
+
+    @Test func batchModeEmitsEachGroupOnce() throws {
+        let data = TradeData(seed: 32)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory, extra: "SET 'execution.runtime-mode' = 'batch';")
+        let actual = try runJob("SELECT symbol, SUM(qty) FROM trades GROUP BY symbol", in: session)
+        #expect(actual.kinds.allSatisfy { $0 == .insert })
+        #expect(canonical(actual.rows) == (try data.oracle().query("SELECT symbol, SUM(qty) FROM trades GROUP BY symbol")))
+    }
+
+    @Test(arguments: [("JOIN", "JOIN"), ("LEFT JOIN", "LEFT JOIN")])
+    func regularJoinEndsAtSQLitesResult(kind: String, sqlKind: String) throws {
+        let data = TradeData(seed: 41, count: 120)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let actual = try runJob("""
+            SELECT t.ts, s.total FROM trades t \(kind) (SELECT symbol, SUM(qty) AS total FROM trades WHERE qty > 40 GROUP BY symbol) s ON t.symbol = s.symbol
+            """, in: session)
+        let expected = try data.oracle().query("""
+            SELECT t.ts, s.total FROM trades t \(sqlKind) (SELECT symbol, SUM(qty) AS total FROM trades WHERE qty > 40 GROUP BY symbol) s ON t.symbol = s.symbol
+            """)
+        #expect(canonical(materialize(actual.rows, actual.kinds)) == expected)
+    }
+
+    @Test func unionAllKeepsEveryRow() throws {
+        let data = TradeData(seed: 51, count: 60)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let actual = try runJob("SELECT symbol, qty FROM trades WHERE qty > 20 UNION ALL SELECT symbol, qty FROM trades WHERE qty < 0", in: session)
+        #expect(canonical(actual.rows) == (try data.oracle().query("SELECT symbol, qty FROM trades WHERE qty > 20 UNION ALL SELECT symbol, qty FROM trades WHERE qty < 0")))
+    }
+}
