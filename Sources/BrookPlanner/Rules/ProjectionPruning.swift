@@ -90,7 +90,8 @@ enum ProjectionPruning {
         case .overAggregate(var over):
             let inputCount = over.input.schema.count
             let keptCalls = Array(over.calls.indices)
-            var needed = Set(required.filter { $0 < inputCount }).union(over.partitionKeys)
+            // Every rowtime stays: rows that tie on the ORDER BY time are ordered by the others.
+            var needed = Set(required.filter { $0 < inputCount }).union(over.partitionKeys).union(over.input.schema.rowtimeIndices)
             needed.insert(over.orderKey)
             for index in keptCalls { needed.formUnion(over.calls[index].arguments.reduce(into: Set<Int>()) { $0.formUnion($1.columnsUsed) }) }
             let input = prune(over.input, required: needed)

@@ -41,20 +41,23 @@ public enum ConnectorOptions {
                 + "; Brook has \(connectorOptions.keys.sorted().joined(separator: ", "))")
         }
         allowed.insert("connector")
+        let declaredFormat = table.option("format") ?? table.option("value.format")
         if connector == "filesystem" || connector == "kafka" {
-            guard let format = table.option("format") ?? table.option("value.format") else {
-                throw ConnectorError(table: table.name, option: "format", message: "is required for the \(connector) connector (json or csv)")
-            }
-            guard let extra = formatOptions[format] else {
-                throw ConnectorError(table: table.name, option: "format", message: "unknown format '\(format)'; use json or csv")
-            }
-            allowed.formUnion(extra)
+            for (format, extra) in formatOptions where declaredFormat == nil || declaredFormat == format { allowed.formUnion(extra) }
         }
         for option in table.options where !allowed.contains(option.key) && !(connector == "kafka" && option.key.hasPrefix("properties.")) {
             if connector == "datagen", option.key.hasPrefix("fields.") { continue }
             let hint = closestName(to: option.key, among: allowed)
             throw ConnectorError(table: table.name, option: option.key,
                                  message: "is not an option of the \(connector) connector" + (hint.map { " (did you mean '\($0)'?)" } ?? ""))
+        }
+        if connector == "filesystem" || connector == "kafka" {
+            guard let format = declaredFormat else {
+                throw ConnectorError(table: table.name, option: "format", message: "is required for the \(connector) connector (json or csv)")
+            }
+            guard formatOptions[format] != nil else {
+                throw ConnectorError(table: table.name, option: "format", message: "unknown format '\(format)'; use json or csv")
+            }
         }
         switch connector {
         case "filesystem":

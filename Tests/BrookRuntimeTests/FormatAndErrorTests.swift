@@ -1,0 +1,179 @@
+// The json and csv formats read and write as Flink's do, and bad input says where it is.
+import BrookCore
+import BrookPlanner
+import BrookRuntime
+import BrookSQL
+import Foundation
+import Testing
+
+@Suite struct FormatAndErrorTests {
+    func table(_ directory: ScratchDirectory, _ lines: [String], options: String = "", columns: String = "symbol STRING, sentiment DECIMAL, n INT, ts BIGINT") throws -> Session {
+        let path = try directory.write("in.jsonl", lines: lines)
+        return try runtimeSession("CREATE TABLE t (\(columns)) WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json'\(options));")
+    }
+
+    @Test func missingFieldsAreNullAndDecimalsRoundHalfUp() throws {
+        let directory = try ScratchDirectory()
+        let session = try table(directory, [
+            "{\"symbol\":\"AAPL\",\"sentiment\":0.296,\"n\":1}",
+            "{\"symbol\":\"MSFT\",\"sentiment\":0.5}",
+            "{\"sentiment\":-0.5481,\"n\":3,\"extra\":{\"nested\":[1,2]}}",
+        ])
+        let result = try runJob("SELECT symbol, sentiment, n FROM t", in: session)
+        #expect(result.rows == [
+            [.string("AAPL"), .decimal(DecimalValue(unscaled: 0, scale: 0)), .integer(1)],
+            [.string("MSFT"), .decimal(DecimalValue(unscaled: 1, scale: 0)), .null],
+            [.null, .decimal(DecimalValue(unscaled: -1, scale: 0)), .integer(3)],
+        ])
+    }
+
+    @Test func failOnMissingFieldNamesTheFieldAndLine() throws {
+        let directory = try ScratchDirectory()
+        let session = try table(directory, ["{\"symbol\":\"A\",\"sentiment\":1,\"n\":1,\"ts\":1}", "{\"symbol\":\"B\"}"], options: ", 'json.fail-on-missing-field' = 'true'")
+        #expect {
+            try runJob("SELECT symbol, sentiment FROM t", in: session)
+        } throws: { error in
+            let message = (error as? RuntimeError)?.message ?? ""
+            return message.hasSuffix("in.jsonl:2:1: field 'sentiment' is missing (json.fail-on-missing-field is true)")
+        }
+    }
+
+    @Test func malformedLineNamesFileLineAndColumnAndEarlierRowsSurvive() throws {
+        let directory = try ScratchDirectory()
+        let lines = ["{\"symbol\":\"A\",\"n\":1}", "{\"symbol\":\"B\",\"n\":2}", "{\"symbol\":\"C\",\"n\":3"]
+        let path = try directory.write("in.jsonl", lines: lines)
+        let out = directory.file("out.jsonl")
+        let session = try runtimeSession("""
+            CREATE TABLE t (symbol STRING, n INT) WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');
+            CREATE TABLE o (symbol STRING, n INT) WITH ('connector' = 'filesystem', 'path' = '\(out)', 'format' = 'json');
+            """)
+        guard case .job(let job) = try session.execute(try Parser.parseStatement("INSERT INTO o SELECT symbol, n FROM t")) else {
+            Issue.record("no job")
+            return
+        }
+        var options = RunOptions()
+        options.batchSize = 1
+        #expect {
+            try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+        } throws: { error in
+            ((error as? RuntimeError)?.message ?? "").hasSuffix("in.jsonl:3:20: unexpected end of line; expected ',' or '}'")
+        }
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "{\"symbol\":\"A\",\"n\":1}\n{\"symbol\":\"B\",\"n\":2}\n")
+    }
+
+    @Test func wrongTypeIsReportedWithItsPlace() throws {
+        let directory = try ScratchDirectory()
+        let session = try table(directory, ["{\"n\":\"seven\"}"])
+        #expect {
+            try runJob("SELECT n FROM t", in: session)
+        } throws: { error in
+            ((error as? RuntimeError)?.message ?? "").hasSuffix("in.jsonl:1:13: field 'n' is INT but got \"seven\"")
+        }
+    }
+
+    @Test func ignoreParseErrorsSkipsAndCounts() throws {
+        let directory = try ScratchDirectory()
+        let session = try table(directory, ["{\"n\":1}", "not json", "{\"n\":2}"], options: ", 'json.ignore-parse-errors' = 'true'")
+        let result = try runJob("SELECT n FROM t", in: session)
+        #expect(result.rows == [[.integer(1)], [.integer(2)]])
+        #expect(result.summary.skippedRecords == 1)
+    }
+
+    @Test func timestampsAreWrittenWithOnlyTheFractionDigitsNeeded() throws {
+        let directory = try ScratchDirectory()
+        let input = try directory.write("in.jsonl", lines: ["{\"ms\":1717426793044}", "{\"ms\":1717426793330}", "{\"ms\":1717426793700}", "{\"ms\":1717426793000}"])
+        let out = directory.file("out.jsonl")
+        let session = try runtimeSession("""
+            CREATE TABLE t (ms BIGINT) WITH ('connector' = 'filesystem', 'path' = '\(input)', 'format' = 'json');
+            CREATE TABLE o (ltz TIMESTAMP_LTZ(3), plain TIMESTAMP(3), d DECIMAL(5, 2), f FLOAT, b BOOLEAN) WITH ('connector' = 'filesystem', 'path' = '\(out)', 'format' = 'json');
+            """)
+        guard case .job(let job) = try session.execute(try Parser.parseStatement("""
+            INSERT INTO o SELECT TO_TIMESTAMP_LTZ(ms, 3), CAST(TO_TIMESTAMP_LTZ(ms, 3) AS TIMESTAMP(3)), CAST(1.005 AS DECIMAL(5, 2)), CAST(194.72 AS FLOAT), ms > 0 FROM t
+            """)) else { return }
+        _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings).run()
+        #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n") == [
+            "{\"ltz\":\"2024-06-03 14:59:53.044Z\",\"plain\":\"2024-06-03 14:59:53.044\",\"d\":1.01,\"f\":194.72,\"b\":true}",
+            "{\"ltz\":\"2024-06-03 14:59:53.33Z\",\"plain\":\"2024-06-03 14:59:53.33\",\"d\":1.01,\"f\":194.72,\"b\":true}",
+            "{\"ltz\":\"2024-06-03 14:59:53.7Z\",\"plain\":\"2024-06-03 14:59:53.7\",\"d\":1.01,\"f\":194.72,\"b\":true}",
+            "{\"ltz\":\"2024-06-03 14:59:53Z\",\"plain\":\"2024-06-03 14:59:53\",\"d\":1.01,\"f\":194.72,\"b\":true}",
+        ])
+    }
+
+    @Test func sessionTimeZoneShiftsLocalTimestampRendering() throws {
+        let directory = try ScratchDirectory()
+        let session = try table(directory, ["{\"ts\":1717426793000}"], options: "", columns: "ts BIGINT")
+        _ = try session.executeScript("SET 'table.local-time-zone' = 'America/New_York';")
+        let result = try runJob("SELECT CAST(TO_TIMESTAMP_LTZ(ts, 3) AS STRING), DATE_FORMAT(TO_TIMESTAMP_LTZ(ts, 3), 'yyyy-MM-dd HH:mm') FROM t", in: session)
+        #expect(result.rows == [[.string("2024-06-03 10:59:53"), .string("2024-06-03 10:59")]])
+    }
+
+    @Test func csvFilesAreReadByPosition() throws {
+        let directory = try ScratchDirectory()
+        let path = try directory.write("in.csv", lines: ["AAPL,194.5,\"Apple, Inc.\"", "MSFT,,\"say \"\"hi\"\"\""])
+        let session = try runtimeSession("CREATE TABLE t (symbol STRING, price DOUBLE, name STRING) WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'csv');")
+        let result = try runJob("SELECT symbol, price, name FROM t", in: session)
+        #expect(result.rows == [[.string("AAPL"), .double(194.5), .string("Apple, Inc.")], [.string("MSFT"), .null, .string("say \"hi\"")]])
+    }
+
+    @Test func unknownWithOptionIsRefusedAtCreateNamingIt() throws {
+        let session = try runtimeSession("")
+        let sql = "CREATE TABLE t (a INT) WITH (\n  'connector' = 'filesystem',\n  'path' = '/tmp/x',\n  'fromat' = 'json')"
+        do {
+            _ = try session.executeScript(sql)
+            Issue.record("expected an error")
+        } catch {
+            let text = error.render(SourceText(name: "ddl.sql", text: sql))
+            #expect(text.hasPrefix("ddl.sql:4:3: option 'fromat' of table 't': is not an option of the filesystem connector (did you mean 'format'?)"))
+        }
+        let misspelt = "CREATE TABLE u (a INT) WITH ('connector' = 'filesystem', 'path' = '/tmp/x', 'format' = 'json', 'json.ignore-parse-error' = 'true')"
+        do {
+            _ = try session.executeScript(misspelt)
+            Issue.record("expected an error")
+        } catch {
+            let text = error.render(SourceText(name: "ddl.sql", text: misspelt))
+            #expect(text.contains("option 'json.ignore-parse-error' of table 'u': is not an option of the filesystem connector (did you mean 'json.ignore-parse-errors'?)"))
+            #expect(text.contains("^~~~"))
+        }
+    }
+
+    @Test func lateRowsAreDroppedAndCounted() throws {
+        let directory = try ScratchDirectory()
+        let base: Int64 = 1_700_000_000_000
+        let lines = [0, 10_000, 20_000, 3_000, 30_000].map { "{\"k\":\"x\",\"ts\":\(base + Int64($0))}" }
+        let path = try directory.write("in.jsonl", lines: lines)
+        let session = try runtimeSession("""
+            CREATE TABLE t (k STRING, ts BIGINT, event_time AS TO_TIMESTAMP_LTZ(ts, 3), WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND)
+            WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');
+            """)
+        var options = RunOptions()
+        options.batchSize = 1
+        let result = try runJob("SELECT ts, ROW_NUMBER() OVER (PARTITION BY k ORDER BY event_time) FROM t", in: session, options: options)
+        #expect(result.summary.lateRowsDropped == 1)
+        #expect(result.rows.map { $0[0] } == [0, 10_000, 20_000, 30_000].map { .integer(base + Int64($0)) })
+    }
+
+    @Test func tiesOnTheOrderTimeFollowOtherRowtimesThenArrival() throws {
+        let directory = try ScratchDirectory()
+        let base: Int64 = 1_700_000_000_000
+        let news = try directory.write("news.jsonl", lines: ["{\"s\":\"A\",\"ts\":\(base + 30_000),\"id\":1}"])
+        let prices = try directory.write("prices.jsonl", lines: [
+            "{\"s\":\"A\",\"ts\":\(base + 60_000),\"p\":3}", "{\"s\":\"A\",\"ts\":\(base),\"p\":1}", "{\"s\":\"A\",\"ts\":\(base + 30_000),\"p\":2}",
+        ])
+        let session = try runtimeSession("""
+            CREATE TABLE news (s STRING, ts BIGINT, id INT, t AS TO_TIMESTAMP_LTZ(ts, 3), WATERMARK FOR t AS t - INTERVAL '2' MINUTE)
+            WITH ('connector' = 'filesystem', 'path' = '\(news)', 'format' = 'json');
+            CREATE TABLE prices (s STRING, ts BIGINT, p INT, t AS TO_TIMESTAMP_LTZ(ts, 3), WATERMARK FOR t AS t - INTERVAL '2' MINUTE)
+            WITH ('connector' = 'filesystem', 'path' = '\(prices)', 'format' = 'json');
+            CREATE VIEW joined AS SELECT n.s, n.t AS news_time, p.t AS price_time, p.p FROM news n JOIN prices p
+              ON n.s = p.s AND n.t BETWEEN p.t - INTERVAL '1' MINUTE AND p.t + INTERVAL '1' MINUTE;
+            """)
+        let result = try runJob("SELECT p, LAG(p) OVER (PARTITION BY s ORDER BY news_time) FROM joined", in: session)
+        #expect(result.rows == [[.integer(1), .null], [.integer(2), .integer(1)], [.integer(3), .integer(2)]],
+                "rows tying on news_time come in price_time order, whatever order the prices arrived in")
+    }
+
+    @Test func printSinkWritesFlinksChangeFormat() throws {
+        let rows = try runJob("SELECT 'AAPL', CAST(1.5 AS DOUBLE), TIMESTAMP '2024-05-31 10:00:00', CAST(NULL AS INT)", in: try runtimeSession(""))
+        #expect(rows.rows == [[.string("AAPL"), .double(1.5), .timestamp(1_717_149_600_000_000), .null]])
+    }
+}
