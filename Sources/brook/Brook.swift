@@ -7,11 +7,9 @@ struct Brook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brook",
         abstract: "A streaming SQL engine for market data and trading signals.",
-        discussion: """
-            Brook runs Flink-style SQL pipelines (CREATE TABLE ... WITH, views, INSERT INTO) as
-            incremental event-time streaming jobs. Its catalog lives in a Brook home directory
-            (--home, default ./.brook), so tables created by one command are seen by the next.
-            """,
+        discussion: "Brook runs Flink-style SQL pipelines (CREATE TABLE ... WITH, views, INSERT INTO) as incremental "
+            + "event-time streaming jobs. Its catalog and topics live in a Brook home directory (--home, default ./.brook), "
+            + "so tables created by one command are seen by the next.",
         subcommands: [Run.self, Explain.self, Datagen.self, Topic.self, Broker.self, Sentiment.self, Bench.self]
     )
 }

@@ -18,9 +18,24 @@ struct Sentiment: ParsableCommand {
     @Option(name: .customLong("setting"), help: "A setting as key=value, e.g. sentiment.llm.endpoint=http://127.0.0.1:8080/v1 (repeatable).")
     var settings: [String] = []
 
+    @Option(help: "Instead of scoring stdin, report accuracy and macro-F1 of vader and finance on a labelled file (text<TAB>label, header line).")
+    var evaluate: [String] = []
+
     @OptionGroup var home: HomeOptions
 
     func run() throws {
+        if !evaluate.isEmpty {
+            for file in evaluate {
+                let examples = try SentimentEvaluation.loadLabelledTSV(at: URL(fileURLWithPath: file))
+                print("\(file): \(examples.count) labelled texts")
+                for model in SentimentModels.all {
+                    let result = SentimentEvaluation(model: model, examples: examples)
+                    print("  " + model.name.padding(toLength: 8, withPad: " ", startingAt: 0)
+                        + String(format: "accuracy %.3f  macro-F1 %.3f", result.accuracy, result.macroF1))
+                }
+            }
+            return
+        }
         var values: [String: String] = [:]
         for setting in settings {
             guard let equals = setting.firstIndex(of: "=") else { throw ValidationError("--setting must be key=value, got '\(setting)'") }

@@ -4,7 +4,7 @@
 # Usage: scripts/sentiment/evaluate.sh [FILE.tsv ...]
 #   Files are `text<TAB>label` with a header line and backslash-escaped text (the layout of
 #   Financial PhraseBank's fpb_75agree.tsv). Without arguments: Brook's own held-out headlines,
-#   plus /work/shared/eval/fpb_75agree.tsv when it exists (evaluation only; never copy it in).
+#   plus ../shared/eval/fpb_75agree.tsv (beside the repository) when it exists (evaluation only; never copy it in).
 # Environment: SWIFT_TEST_FLAGS, e.g. "-j 1 --scratch-path .build-x".
 set -euo pipefail
 
@@ -13,7 +13,7 @@ files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
     files=("$ROOT/Tests/BrookSentimentTests/Fixtures/finance_heldout.tsv"
            "$ROOT/Tests/BrookSentimentTests/Fixtures/finance_heldout_fresh.tsv")
-    [ -f /work/shared/eval/fpb_75agree.tsv ] && files+=(/work/shared/eval/fpb_75agree.tsv)
+    [ -f "$ROOT/../shared/eval/fpb_75agree.tsv" ] && files+=("$ROOT/../shared/eval/fpb_75agree.tsv")
 fi
 
 cd "$ROOT"
