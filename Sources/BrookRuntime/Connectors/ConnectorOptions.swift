@@ -17,7 +17,8 @@ public enum ConnectorOptions {
         "datagen": ["rows-per-second", "number-of-rows", "seed"],
         "kafka": ["topic", "topic-pattern", "properties.bootstrap.servers", "properties.group.id", "scan.startup.mode", "scan.startup.specific-offsets",
                   "scan.startup.timestamp-millis", "format", "key.format", "key.fields", "value.format", "value.fields-include", "sink.partitioner",
-                  "sink.delivery-guarantee", "properties.auto.offset.reset"],
+                  "sink.delivery-guarantee", "properties.auto.offset.reset", "scan.bounded.mode", "scan.bounded.timestamp-millis",
+                  "scan.bounded.specific-offsets"],
     ]
 
     /// The check a `Session` runs on every CREATE TABLE.

@@ -46,10 +46,13 @@ public final class JobRunner {
 
     private var nodes: [Node]
     private let options: RunOptions
+    /// `table.exec.source.idle-timeout` in seconds, when set.
+    private let idleTimeout: Double?
     private let plan: PhysicalPlan
 
     public init(job: PlannedJob, catalog: Catalog, settings: Settings, options: RunOptions = RunOptions()) throws(RuntimeError) {
         self.options = options
+        idleTimeout = settings["table.exec.source.idle-timeout"].flatMap(DurationText.milliseconds).flatMap { $0 > 0 ? Double($0) / 1000 : nil }
         let plan = job.physical
         self.plan = plan
         var values = Dictionary(uniqueKeysWithValues: settings.all.map { ($0.key, $0.value) })
@@ -64,7 +67,7 @@ public final class JobRunner {
             case .source(let tableName, _, let columns, _):
                 let table = catalog.table(tableName)!
                 let stored = ScanSource.storedColumns(of: table, scanning: columns)
-                let reader = try ConnectorFactory.reader(for: table, columns: stored)
+                let reader = try ConnectorFactory.reader(for: table, columns: stored, homePath: options.homePath)
                 built.source = ScanSource(table: table, columns: columns, reader: reader, context: context)
             case .values(let rows):
                 var builder = BatchBuilder(types: node.schema.fields.map(\.type.type), capacity: rows.count)
@@ -80,7 +83,7 @@ public final class JobRunner {
                 if let override = options.sinkWriters[tableName] {
                     writer = override
                 } else {
-                    writer = try ConnectorFactory.writer(for: table, context: context)
+                    writer = try ConnectorFactory.writer(for: table, homePath: options.homePath, context: context)
                 }
                 built.operation = SinkOperator(writer: MappedWriter(writer, mapping: mapping, table: table))
                 built.sinkTable = tableName
@@ -130,11 +133,14 @@ public final class JobRunner {
     }
 
     /// Runs until every source ends (bounded input), then flushes every operator in plan order.
+    /// With an unbounded source (a topic) it runs until the process is stopped.
     public func run() throws(RuntimeError) -> JobSummary {
         let started = Date()
         var active = nodes.indices.filter { nodes[$0].source != nil }
         var random = SplitMix64(seed: options.interleavingSeed ?? 0)
         var turn = 0
+        var waiting = Set<Int>()
+        var emptySince: [Int: Date] = [:]
         while !active.isEmpty {
             let position: Int
             if options.interleavingSeed != nil {
@@ -142,8 +148,14 @@ public final class JobRunner {
             } else {
                 // Read the source that is furthest behind in event time, so one source cannot run
                 // ahead of another and fill join state with rows the other has not reached yet.
-                let lowest = active.map { nodes[$0].source!.watermark }.min()!
-                let behind = active.indices.filter { nodes[active[$0]].source!.watermark == lowest }
+                // A source that had nothing new last time waits a turn while others have data.
+                var candidates = active.indices.filter { !waiting.contains(active[$0]) }
+                if candidates.isEmpty {
+                    waiting.removeAll()
+                    candidates = Array(active.indices)
+                }
+                let lowest = candidates.map { nodes[active[$0]].source!.watermark }.min()!
+                let behind = candidates.filter { nodes[active[$0]].source!.watermark == lowest }
                 position = behind[turn % behind.count]
                 turn += 1
             }
@@ -155,7 +167,23 @@ public final class JobRunner {
                 try deliverWatermark(Int64.max, from: id)
                 continue
             }
-            if batch.count > 0 { try deliver(batch, from: id) }
+            if batch.count > 0 {
+                waiting.remove(id)
+                emptySince[id] = nil
+                try deliver(batch, from: id)
+            } else {
+                waiting.insert(id)
+                let since = emptySince[id] ?? Date()
+                emptySince[id] = since
+                if let idle = idleTimeout, Date().timeIntervalSince(since) >= idle {
+                    // An idle source stops holding the watermark back, as Flink's idle-timeout does.
+                    let others = active.filter { $0 != id }.map { nodes[$0].forwardedWatermark }.max() ?? Int64.min
+                    if others > nodes[id].forwardedWatermark {
+                        nodes[id].forwardedWatermark = others
+                        try deliverWatermark(others, from: id)
+                    }
+                }
+            }
             if source.watermark > nodes[id].forwardedWatermark {
                 nodes[id].forwardedWatermark = source.watermark
                 try deliverWatermark(source.watermark, from: id)

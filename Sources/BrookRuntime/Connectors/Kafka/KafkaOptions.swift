@@ -1,0 +1,87 @@
+// The kafka connector's WITH options, resolved: topic, start and end positions, group, format.
+import BrookCore
+import BrookPlanner
+import BrookStorage
+
+/// Where a kafka table's reading starts and ends, as Flink's `scan.startup.mode` and
+/// `scan.bounded.mode` say, and which consumer group commits its progress.
+struct KafkaOptions {
+    enum Position: Equatable {
+        case earliest, latest, groupOffsets, timestamp(Int64), specific([Int32: Int64])
+    }
+
+    var topic: String
+    var groupID: String?
+    var startup: Position
+    var resetToEarliest: Bool
+    var bounded: Position?
+    var format: String
+    var keyFields: [String]
+
+    init(table: CatalogTable) throws(RuntimeError) {
+        func fail(_ option: String, _ message: String) -> RuntimeError {
+            RuntimeError("table '\(table.name)': option '\(option)': \(message)")
+        }
+        guard let topic = table.option("topic") else { throw fail("topic", "is required for the kafka connector") }
+        self.topic = topic
+        let servers = table.option("properties.bootstrap.servers") ?? "embedded"
+        guard servers == "embedded" else {
+            throw fail("properties.bootstrap.servers", "'\(servers)': this build reads and writes Brook's own topics ('embedded'); connecting to another Kafka cluster is not part of it yet")
+        }
+        groupID = table.option("properties.group.id")
+        format = table.option("value.format") ?? table.option("format") ?? "json"
+        keyFields = table.option("key.fields")?.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
+        resetToEarliest = (table.option("properties.auto.offset.reset") ?? "latest") == "earliest"
+        startup = try KafkaOptions.position(table.option("scan.startup.mode") ?? "group-offsets", table: table, option: "scan.startup.mode", fail: fail)
+        bounded = try table.option("scan.bounded.mode").flatMap { mode throws(RuntimeError) in
+            mode == "unbounded" ? nil : try KafkaOptions.position(mode, table: table, option: "scan.bounded.mode", fail: fail)
+        }
+    }
+
+    static func position(_ mode: String, table: CatalogTable, option: String, fail: (String, String) -> RuntimeError) throws(RuntimeError) -> Position {
+        switch mode {
+        case "earliest-offset": return .earliest
+        case "latest-offset": return .latest
+        case "group-offsets": return .groupOffsets
+        case "timestamp":
+            let key = option == "scan.startup.mode" ? "scan.startup.timestamp-millis" : "scan.bounded.timestamp-millis"
+            guard let millis = table.option(key).flatMap({ Int64($0) }) else { throw fail(key, "is required with '\(option)' = 'timestamp'") }
+            return .timestamp(millis)
+        case "specific-offsets":
+            let key = option == "scan.startup.mode" ? "scan.startup.specific-offsets" : "scan.bounded.specific-offsets"
+            var offsets: [Int32: Int64] = [:]
+            for entry in (table.option(key) ?? "").split(separator: ";") {
+                let parts = Dictionary(uniqueKeysWithValues: entry.split(separator: ",").compactMap { pair -> (String, String)? in
+                    let kv = pair.split(separator: ":")
+                    return kv.count == 2 ? (String(kv[0]), String(kv[1])) : nil
+                })
+                guard let partition = parts["partition"].flatMap({ Int32($0) }), let offset = parts["offset"].flatMap({ Int64($0) }) else {
+                    throw fail(key, "expected 'partition:0,offset:42;partition:1,offset:300'")
+                }
+                offsets[partition] = offset
+            }
+            guard !offsets.isEmpty else { throw fail(key, "is required with '\(option)' = 'specific-offsets'") }
+            return .specific(offsets)
+        default:
+            throw fail(option, "'\(mode)' is not one of earliest-offset, latest-offset, group-offsets, timestamp, specific-offsets")
+        }
+    }
+
+    /// The offset `position` means for one partition of the log.
+    func offset(of position: Position, partition: Int32, log: TopicLog) throws -> Int64 {
+        let offsets = try log.offsets(topic: topic, partition: partition)
+        switch position {
+        case .earliest: return offsets.logStart
+        case .latest: return offsets.next
+        case .groupOffsets:
+            if let groupID, let committed = try log.committedOffsets(group: groupID, topic: topic).first(where: { $0.partition == partition }) {
+                return max(committed.offset, offsets.logStart)
+            }
+            return resetToEarliest ? offsets.logStart : offsets.next
+        case .timestamp(let millis):
+            return try log.listOffset(topic: topic, partition: partition, query: .timestamp(millis)).offset
+        case .specific(let map):
+            return max(map[partition] ?? offsets.logStart, offsets.logStart)
+        }
+    }
+}

@@ -1,0 +1,148 @@
+// The kafka connector's source: records of a topic in the Brook home, parsed by the value format.
+import BrookCore
+import BrookPlanner
+import BrookStorage
+import Foundation
+
+/// Reads a topic partition by partition from the home's topic log, parsing each record's value
+/// with the json (or csv) format and filling `timestamp`, `partition`, `offset` and `topic`
+/// metadata columns. Unbounded unless `scan.bounded.mode` is set; commits its offsets to its
+/// consumer group after each batch.
+final class KafkaTopicSource: SourceReader {
+    enum Cell { case value(Int), metadata(String) }
+
+    let options: KafkaOptions
+    let log: TopicLog
+    let cells: [Cell]
+    let types: [DataType]
+    let valueColumns: [Int]
+    let parser: FilesystemSource.LineParser
+    let ignoreParseErrors: Bool
+    let tableName: String
+    private var positions: [Int32: Int64] = [:]
+    private var ends: [Int32: Int64]?
+    private var partitions: Int32
+    private(set) var skippedRecords = 0
+
+    var isBounded: Bool { ends != nil }
+
+    init(table: CatalogTable, columns: [Int], homePath: String) throws(RuntimeError) {
+        options = try KafkaOptions(table: table)
+        tableName = table.name
+        if options.startup == .groupOffsets, options.groupID == nil {
+            throw RuntimeError("table '\(table.name)': option 'scan.startup.mode': 'group-offsets' (the default) needs 'properties.group.id', or choose earliest-offset or latest-offset")
+        }
+        do {
+            log = try TopicLog(path: (homePath as NSString).appendingPathComponent("brook.db"))
+            if try log.describeTopic(options.topic) == nil {
+                try log.createTopic(options.topic, partitions: 1)
+            }
+            partitions = try log.describeTopic(options.topic)!.partitions
+        } catch {
+            throw RuntimeError("table '\(table.name)': topic '\(options.topic)': \(error)")
+        }
+        var cells: [Cell] = []
+        var valueColumns: [Int] = []
+        for index in columns {
+            switch table.columns[index].kind {
+            case .metadata(let key, _): cells.append(.metadata(key))
+            default:
+                cells.append(.value(valueColumns.count))
+                valueColumns.append(index)
+            }
+        }
+        self.cells = cells
+        self.valueColumns = valueColumns
+        types = columns.map { table.columns[$0].type.type }
+        let valueTypes = valueColumns.map { table.columns[$0].type.type }
+        let settings = ConnectorFactory.options(table)
+        if options.format == "csv" {
+            parser = .csv(CSVRecordReader(types: valueTypes, options: settings))
+            ignoreParseErrors = settings["csv.ignore-parse-errors"] == "true"
+        } else {
+            parser = .json(JSONRecordReader(names: valueColumns.map { table.columns[$0].name }, types: valueTypes,
+                                            failOnMissingField: settings["json.fail-on-missing-field"] == "true"))
+            ignoreParseErrors = settings["json.ignore-parse-errors"] == "true"
+        }
+        do {
+            for partition in 0..<partitions {
+                positions[partition] = try options.offset(of: options.startup, partition: partition, log: log)
+            }
+            if let bounded = options.bounded {
+                var ends: [Int32: Int64] = [:]
+                for partition in 0..<partitions { ends[partition] = try options.offset(of: bounded, partition: partition, log: log) }
+                self.ends = ends
+            }
+        } catch {
+            throw RuntimeError("table '\(table.name)': topic '\(options.topic)': \(error)")
+        }
+    }
+
+    func next(maxRows: Int) throws(RuntimeError) -> Batch? {
+        var values = types.enumerated().compactMap { index, type -> ColumnBuilder? in
+            if case .value = cells[index] { return ColumnBuilder(type: type, capacity: maxRows) }
+            return nil
+        }
+        var metadata: [Int: ColumnBuilder] = [:]
+        for (index, cell) in cells.enumerated() {
+            if case .metadata = cell { metadata[index] = ColumnBuilder(type: types[index], capacity: maxRows) }
+        }
+        var rows = 0
+        var finished = true
+        for partition in 0..<partitions where rows < maxRows {
+            let position = positions[partition]!
+            let end = ends?[partition]
+            if let end, position >= end { continue }
+            finished = false
+            let records: [StoredRecord]
+            do {
+                records = try log.read(topic: options.topic, partition: partition, offset: position, maxBytes: 4 << 20, maxRecords: maxRows - rows)
+            } catch {
+                throw RuntimeError("table '\(tableName)': reading topic '\(options.topic)': \(error)")
+            }
+            for record in records {
+                if let end, record.offset >= end { break }
+                positions[partition] = record.offset + 1
+                let bytes = record.value ?? []
+                do throws(JSONRecordReader.LineError) {
+                    try bytes.withUnsafeBufferPointer { line throws(JSONRecordReader.LineError) in
+                        switch parser {
+                        case .json(let reader): try reader.read(line, into: &values)
+                        case .csv(let reader): try reader.read(line, into: &values)
+                        }
+                    }
+                } catch {
+                    if ignoreParseErrors {
+                        skippedRecords += 1
+                        continue
+                    }
+                    throw RuntimeError("topic \(options.topic) partition \(partition) offset \(record.offset): column \(error.offset + 1): \(error.message)")
+                }
+                for (index, cell) in cells.enumerated() {
+                    guard case .metadata(let key) = cell else { continue }
+                    switch key {
+                    case "timestamp": metadata[index]!.append(.timestamp(record.timestamp * 1000))
+                    case "partition": metadata[index]!.append(.integer(Int64(partition)))
+                    case "offset": metadata[index]!.append(.integer(record.offset))
+                    case "topic": metadata[index]!.append(.string(options.topic))
+                    default: metadata[index]!.appendNull()
+                    }
+                }
+                rows += 1
+            }
+        }
+        if let groupID = options.groupID, rows > 0 {
+            try? log.commitOffsets(group: groupID, offsets: positions.map { CommittedOffset(topic: options.topic, partition: $0.key, offset: $0.value) })
+        }
+        if rows == 0 {
+            if isBounded && finished { return nil }
+            if !isBounded { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        var builtValues = values.map { $0.build() }.makeIterator()
+        let columns = cells.indices.map { index -> Column in
+            if let builder = metadata[index] { return builder.build() }
+            return builtValues.next()!
+        }
+        return Batch(columns: columns, count: rows)
+    }
+}

@@ -1,0 +1,67 @@
+// The kafka connector's sink: rows appended to a topic in the Brook home as json records.
+import BrookCore
+import BrookPlanner
+import BrookStorage
+import Foundation
+
+/// Appends each inserted row as one record (the json format's object; the key from
+/// `key.fields` when given), choosing the partition by the key's hash ('default' partitioner)
+/// or always 0 ('fixed'). Each batch is one transaction, on disk when the write returns.
+final class KafkaTopicWriter: RowWriter {
+    let options: KafkaOptions
+    let log: TopicLog
+    let formatter: RowFormatter
+    let keyColumns: [Int]
+    let fixedPartition: Bool
+    let partitions: Int32
+    let names: [String]
+
+    init(table: CatalogTable, homePath: String, context: EvaluationContext) throws(RuntimeError) {
+        options = try KafkaOptions(table: table)
+        let persisted = table.columns.filter(\.isPersisted)
+        names = persisted.map(\.name)
+        formatter = RowFormatter(names: names, types: persisted.map(\.type.type), format: options.format,
+                                 delimiter: table.option("csv.field-delimiter") ?? ",", context: context)
+        var keys: [Int] = []
+        for field in options.keyFields {
+            guard let index = names.firstIndex(of: field) else {
+                throw RuntimeError("table '\(table.name)': option 'key.fields': no column '\(field)'")
+            }
+            keys.append(index)
+        }
+        keyColumns = keys
+        fixedPartition = table.option("sink.partitioner") == "fixed"
+        do {
+            log = try TopicLog(path: (homePath as NSString).appendingPathComponent("brook.db"))
+            if try log.describeTopic(options.topic) == nil { try log.createTopic(options.topic, partitions: 1) }
+            partitions = try log.describeTopic(options.topic)!.partitions
+        } catch {
+            throw RuntimeError("table '\(table.name)': topic '\(options.topic)': \(error)")
+        }
+    }
+
+    func write(_ batch: Batch) throws(RuntimeError) {
+        var byPartition: [Int32: [AppendRecord]] = [:]
+        let now = TopicLog.nowMilliseconds()
+        for row in 0..<batch.count where batch.kind(row).isAccumulate {
+            var line = ""
+            formatter.append(batch, row: row, to: &line)
+            line.removeLast()
+            let key = keyColumns.isEmpty ? nil : keyColumns.map { ValueText.plain(batch.columns[$0].value(row), type: batch.columns[$0].type, context: formatter.context) }.joined(separator: "|")
+            var partition: Int32 = 0
+            if !fixedPartition, partitions > 1, let key {
+                partition = Int32(truncatingIfNeeded: RowKey.word(.string(key)) % UInt64(partitions))
+            }
+            byPartition[partition, default: []].append(AppendRecord(timestamp: now, key: key.map { Array($0.utf8) }, value: Array(line.utf8)))
+        }
+        do {
+            for (partition, records) in byPartition.sorted(by: { $0.key < $1.key }) {
+                try log.append(topic: options.topic, partition: partition, records: records)
+            }
+        } catch {
+            throw RuntimeError("writing topic '\(options.topic)': \(error)")
+        }
+    }
+
+    func close() throws(RuntimeError) {}
+}

@@ -1,0 +1,107 @@
+// The kafka connector reads and writes the home's topics; a topic pipeline equals the file pipeline.
+import BrookCore
+import BrookPlanner
+import BrookRuntime
+import BrookSQL
+import BrookStorage
+import Foundation
+import Testing
+
+@Suite struct KafkaConnectorTests {
+    /// Appends the test market to topics as a producer keyed by symbol would.
+    func fill(_ log: TopicLog, _ data: MarketTestData) throws {
+        try log.createTopic("stock-prices", partitions: 2, retention: .forever)
+        try log.createTopic("market-news", partitions: 1, retention: .forever)
+        for (index, line) in data.priceLines.enumerated() {
+            let bar = data.bars[index]
+            try log.append(topic: "stock-prices", partition: bar.symbol == "AAPL" ? 0 : 1,
+                           records: [AppendRecord(timestamp: bar.timestamp, key: Array(bar.symbol.utf8), value: Array(line.utf8))])
+        }
+        try log.append(topic: "market-news", partition: 0, records: data.newsLines.map { AppendRecord(timestamp: 0, key: nil, value: Array($0.utf8)) })
+    }
+
+    func kafkaScript(bounded: Bool) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var text = try String(contentsOf: root.appendingPathComponent("sql/ddl.kafka.sql"), encoding: .utf8)
+        if bounded {
+            text = text.replacingOccurrences(of: "'properties.auto.offset.reset' = 'earliest',", with: "'properties.auto.offset.reset' = 'earliest', 'scan.bounded.mode' = 'latest-offset',")
+        }
+        return text
+    }
+
+    @Test func topicPipelineWritesTheSameSignalsAsTheFilePipeline() throws {
+        let data = MarketTestData(seed: 2)
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try fill(log, data)
+        let session = try runtimeSession(try kafkaScript(bounded: true).components(separatedBy: "INSERT INTO")[0])
+        guard case .job(let job) = try session.execute(try Parser.parseStatement(
+            "INSERT INTO trading_signals_sink SELECT symbol, news_time, signal FROM trading_signals WHERE signal IS NOT NULL")) else {
+            Issue.record("no job")
+            return
+        }
+        var options = RunOptions()
+        options.homePath = home.path
+        let summary = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+        #expect(summary.rowsRead["stock_prices"] == data.bars.count)
+        let written = try log.read(topic: "trading-signals", partition: 0, offset: 0, maxBytes: 1 << 24)
+        let directory = try ScratchDirectory()
+        try directory.write("stock-prices.jsonl", lines: data.priceLines)
+        try directory.write("market-news.jsonl", lines: data.newsLines)
+        let fileSession = try runtimeSession(try MarketTestData.seedScript(directory: directory).components(separatedBy: "INSERT INTO")[0])
+        guard case .job(let fileJob) = try fileSession.execute(try Parser.parseStatement(
+            "INSERT INTO trading_signals_sink SELECT symbol, news_time, signal FROM trading_signals WHERE signal IS NOT NULL")) else { return }
+        _ = try JobRunner(job: fileJob, catalog: fileSession.catalog, settings: fileSession.settings).run()
+        let fileLines = try String(contentsOfFile: directory.file("signals.jsonl"), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(!written.isEmpty)
+        #expect(written.map { String(decoding: $0.value ?? [], as: UTF8.self) }.sorted() == fileLines.sorted())
+    }
+
+    @Test func groupOffsetsResumeWhereTheLastRunCommitted() throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("ticks", partitions: 1, retention: .forever)
+        try log.append(topic: "ticks", partition: 0, records: (1...3).map { AppendRecord(timestamp: 1000 * Int64($0), key: nil, value: Array("{\"n\":\($0)}".utf8)) })
+        let session = try runtimeSession("""
+            CREATE TABLE ticks (n INT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', o BIGINT METADATA FROM 'offset' VIRTUAL)
+            WITH ('connector' = 'kafka', 'topic' = 'ticks', 'properties.group.id' = 'g', 'properties.auto.offset.reset' = 'earliest',
+                  'scan.bounded.mode' = 'latest-offset', 'format' = 'json');
+            """)
+        var options = RunOptions()
+        options.homePath = home.path
+        let first = try runJob("SELECT n, ts, o FROM ticks", in: session, options: options)
+        #expect(first.rows == [[.integer(1), .timestamp(1_000_000), .integer(0)], [.integer(2), .timestamp(2_000_000), .integer(1)], [.integer(3), .timestamp(3_000_000), .integer(2)]])
+        try log.append(topic: "ticks", partition: 0, records: [AppendRecord(timestamp: 4000, key: nil, value: Array("{\"n\":4}".utf8))])
+        let second = try runJob("SELECT n FROM ticks", in: session, options: options)
+        #expect(second.rows == [[.integer(4)]])
+    }
+
+    @Test func startupModesPickTheirOffsets() throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("t", partitions: 1, retention: .forever)
+        try log.append(topic: "t", partition: 0, records: (1...5).map { AppendRecord(timestamp: 1000 * Int64($0), key: nil, value: Array("{\"n\":\($0)}".utf8)) })
+        var options = RunOptions()
+        options.homePath = home.path
+        func read(_ startup: String) throws -> [[Value]] {
+            let session = try runtimeSession("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'scan.bounded.mode' = 'latest-offset', \(startup));")
+            return try runJob("SELECT n FROM t", in: session, options: options).rows
+        }
+        #expect(try read("'scan.startup.mode' = 'earliest-offset'").count == 5)
+        #expect(try read("'scan.startup.mode' = 'latest-offset'").isEmpty)
+        #expect(try read("'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = '3000'") == [[.integer(3)], [.integer(4)], [.integer(5)]])
+        #expect(try read("'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:0,offset:4'") == [[.integer(5)]])
+    }
+
+    @Test func networkBootstrapServersAreRefusedPlainly() throws {
+        let home = try ScratchDirectory()
+        let session = try runtimeSession("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'properties.bootstrap.servers' = 'redpanda-1:29092', 'scan.startup.mode' = 'earliest-offset');")
+        var options = RunOptions()
+        options.homePath = home.path
+        #expect {
+            try runJob("SELECT n FROM t", in: session, options: options)
+        } throws: { error in
+            ((error as? RuntimeError)?.message ?? "").contains("option 'properties.bootstrap.servers': 'redpanda-1:29092'")
+        }
+    }
+}
