@@ -54,6 +54,47 @@ struct Broker: AsyncParsableCommand {
     }
 }
 
+/// Starts and stops a broker from synchronous commands (`brook run --listen`): the broker runs on
+/// its own event-loop threads while the job runs on the caller's.
+enum BrokerLauncher {
+    static func start(listen: String, homePath: String) throws -> KafkaBroker {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
+            throw ValidationError("--listen must be HOST:PORT, got \(listen)")
+        }
+        let host = String(listen[..<colon])
+        let broker = KafkaBroker(log: try TopicLog(path: homePath), host: host, port: port)
+        let started = DispatchSemaphore(value: 0)
+        let outcome = LaunchOutcome()
+        Task {
+            do {
+                outcome.port = try await broker.start()
+            } catch {
+                outcome.failure = "\(error)"
+            }
+            started.signal()
+        }
+        started.wait()
+        if let failure = outcome.failure { throw ValidationError("cannot listen on \(listen): \(failure)") }
+        FileHandle.standardError.write(Data("brook broker listening on \(host):\(outcome.port ?? port)\n".utf8))
+        return broker
+    }
+
+    static func stop(_ broker: KafkaBroker) {
+        let stopped = DispatchSemaphore(value: 0)
+        Task {
+            await broker.shutdown()
+            stopped.signal()
+        }
+        stopped.wait()
+    }
+
+    /// What the start task reports back across the semaphore.
+    final class LaunchOutcome: @unchecked Sendable {
+        var port: Int?
+        var failure: String?
+    }
+}
+
 /// Parses retention given on the command line: `7d`, `12h`, `30m`, milliseconds, or `forever`.
 enum RetentionOption {
     static func parse(_ text: String) throws -> RetentionPolicy {

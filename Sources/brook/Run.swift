@@ -24,6 +24,9 @@ struct Run: ParsableCommand {
     @Flag(help: .hidden)
     var timing = false
 
+    @Option(help: "Also serve the home's topics over the Kafka protocol on HOST:PORT while the jobs run.")
+    var listen: String?
+
     func run() throws {
         let text: String
         do {
@@ -39,6 +42,8 @@ struct Run: ParsableCommand {
         } catch {
             fail(SessionError.sql(error).render(source))
         }
+        let broker = try listen.map { try BrokerLauncher.start(listen: $0, homePath: BrookHome(path: home.home).databasePath) }
+        defer { broker.map(BrokerLauncher.stop) }
         var options = RunOptions()
         options.batchSize = max(1, batchSize)
         options.homePath = home.home
