@@ -77,6 +77,8 @@ struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "sentiment", abstract: "Headlines scored per second by vader and finance.")
 
         @Option(help: "Seconds to run each model.") var seconds = 2.0
+        @Option(name: .customLong("setting"), help: "sentiment.llm.* settings as key=value; with an endpoint the llm model is measured too (requests and cache-hit rate).")
+        var settings: [String] = []
 
         func run() throws {
             let directory = NSTemporaryDirectory() + "brook-bench-sentiment-\(ProcessInfo.processInfo.processIdentifier)"
@@ -94,6 +96,28 @@ struct Bench: ParsableCommand {
                 let result = SentimentBenchmark.run(model: model, headlines: headlines, seconds: seconds)
                 print("  " + model.name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%10.0f headlines/s", result.perSecond))
             }
+            var values: [String: String] = [:]
+            for setting in settings {
+                let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw ValidationError("--setting must be key=value, got '\(setting)'") }
+                values[parts[0]] = parts[1]
+            }
+            guard values["sentiment.llm.endpoint"] != nil else {
+                print("  llm      not measured: give --setting sentiment.llm.endpoint=URL --setting sentiment.llm.model=NAME")
+                return
+            }
+            let cachePath = directory + "/llm-cache.db"
+            guard let model = try SentimentModels.make(name: "llm", settings: values, database: Database(path: cachePath)) as? LLMSentimentModel else { return }
+            let sample = Array(Set(headlines)).sorted().prefix(200)
+            let started = Date()
+            _ = model.scoreBatch(Array(sample))
+            let firstPass = Date().timeIntervalSince(started)
+            _ = model.scoreBatch(Array(sample))
+            let stats = model.statistics
+            let lookups = stats.cacheHits + stats.requests - stats.retries
+            print(String(format: "  llm      %d headlines twice: first pass %.1f headlines/s, %d requests, %d fallbacks; cache-hit rate %.1f%%",
+                         sample.count, Double(sample.count) / firstPass, stats.requests, stats.fallbacks,
+                         lookups > 0 ? 100 * Double(stats.cacheHits) / Double(lookups) : 0))
         }
     }
 

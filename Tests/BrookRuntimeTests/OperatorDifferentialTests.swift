@@ -66,6 +66,10 @@ struct TradeData {
          "LAG(qty, 2, -1) OVER (PARTITION BY symbol ORDER BY ts)"),
         ("ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY event_time)",
          "ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY ts)"),
+        ("LEAD(price) OVER (PARTITION BY symbol ORDER BY event_time)",
+         "LEAD(price) OVER (PARTITION BY symbol ORDER BY ts)"),
+        ("LEAD(qty, 2, qty) OVER (PARTITION BY symbol ORDER BY event_time)",
+         "LEAD(qty, 2, qty) OVER (PARTITION BY symbol ORDER BY ts)"),
     ])
     func overAggregateMatchesSQLite(brook: String, sqlite: String) throws {
         let data = TradeData(seed: 21)

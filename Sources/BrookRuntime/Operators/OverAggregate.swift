@@ -36,6 +36,9 @@ public final class OverAggregateOperator: StreamOperator {
     private var pending: [Pending] = []
     private var sequence = 0
     private var watermark = Int64.min
+    /// Rows whose LEAD values wait for later rows of their partition: the row's cells and results.
+    private var awaitingLead: [Int: [(cells: [Value], results: [Value])]] = [:]
+    let leadCalls: [Int]
     private var partitions: [RowKey: Int] = [:]
     private var states: [[OverAccumulator]] = []
     public private(set) var metrics = OperatorMetrics()
@@ -51,6 +54,7 @@ public final class OverAggregateOperator: StreamOperator {
         defaultEvaluators = calls.map { ($0.function == "LAG" || $0.function == "LEAD") && $0.arguments.count > 2 ? ExpressionCompiler.compile($0.arguments[2]) : nil }
         sharesPeers = calls.map { $0.frame.unit == .range && !["LAG", "LEAD", "ROW_NUMBER"].contains($0.function) }
         usesPeers = sharesPeers.contains(true)
+        leadCalls = calls.indices.filter { calls[$0].function == "LEAD" }
     }
 
     public func process(_ batch: Batch, port: Int, output: OperatorOutput) throws(RuntimeError) {
@@ -107,6 +111,61 @@ public final class OverAggregateOperator: StreamOperator {
 
     public func finish(output: OperatorOutput) throws(RuntimeError) {
         _ = try advanceWatermark(to: Int64.max, output: output)
+        guard !leadCalls.isEmpty else { return }
+        var builder = BatchBuilder(types: inputTypes + calls.map(\.type.type))
+        for partition in awaitingLead.keys.sorted() {
+            for row in awaitingLead[partition]! { builder.appendRow(row.cells + row.results) }
+        }
+        awaitingLead.removeAll()
+        metrics.rowsOut += builder.count
+        try output.emit(builder.flush())
+    }
+
+    /// LEAD(x, n) needs the row n places later in its partition, so rows wait in `awaitingLead`
+    /// (holding their default) until it has been processed; the end of input emits the rest.
+    private func emitWithLead(_ ordered: [Pending], output: OperatorOutput) throws(RuntimeError) {
+        var builder = BatchBuilder(types: inputTypes + calls.map(\.type.type))
+        for row in ordered {
+            let batch = retained[row.reference.batch]
+            let rowIndex = Int(row.reference.row)
+            let accumulators = states[row.partition]
+            var results: [Value] = []
+            var leadArguments: [Int: Value] = [:]
+            for (position, accumulator) in accumulators.enumerated() {
+                let argument = arguments[row.reference.batch]![position]?.value(rowIndex) ?? .null
+                if calls[position].function == "LEAD" {
+                    leadArguments[position] = argument
+                    results.append(defaults[row.reference.batch]?[position]?.value(rowIndex) ?? .null)
+                    continue
+                }
+                accumulator.add(time: row.time, argument: argument)
+                if accumulator.function == "LAG", accumulator.lagIsMissing {
+                    results.append(defaults[row.reference.batch]?[position]?.value(rowIndex) ?? .null)
+                } else {
+                    results.append(accumulator.result())
+                }
+            }
+            var queue = awaitingLead[row.partition] ?? []
+            for call in leadCalls {
+                let offset = calls[call].arguments.count > 1 ? Int(ConstantFolder.integer(calls[call].arguments[1]) ?? 1) : 1
+                if offset == 0 { continue }
+                if queue.count >= offset { queue[queue.count - offset].results[call] = leadArguments[call]! }
+            }
+            queue.append((batch.row(rowIndex), results))
+            let longest = leadCalls.map { calls[$0].arguments.count > 1 ? Int(ConstantFolder.integer(calls[$0].arguments[1]) ?? 1) : 1 }.max() ?? 0
+            while queue.count > longest {
+                let done = queue.removeFirst()
+                builder.appendRow(done.cells + done.results)
+            }
+            awaitingLead[row.partition] = queue
+            retained.release(row.reference)
+            if !retained.contains(row.reference.batch) {
+                arguments[row.reference.batch] = nil
+                defaults[row.reference.batch] = nil
+            }
+        }
+        metrics.rowsOut += builder.count
+        try output.emit(builder.flush())
     }
 
     private func tieBreaker(_ batch: Batch, _ row: Int, _ position: Int) -> Int64 {
@@ -121,6 +180,7 @@ public final class OverAggregateOperator: StreamOperator {
             if a.tieBreakers != b.tieBreakers { return a.tieBreakers < b.tieBreakers }
             return a.sequence < b.sequence
         }
+        if !leadCalls.isEmpty { return try emitWithLead(ordered, output: output) }
         var inputs = Batch.gather(ordered.map(\.reference), types: inputTypes) { retained[$0] }
         var results = calls.map { ColumnBuilder(type: $0.type.type, capacity: ordered.count) }
         var index = 0
