@@ -72,7 +72,7 @@ struct Run: ParsableCommand {
                 print(text, terminator: "")
             case .rows(let columns, let rows):
                 print(([columns] + rows).map { $0.joined(separator: "\t") }.joined(separator: "\n"))
-            case .done, .showJobs:
+            case .done, .showJobs, .stopJob:
                 continue
             }
         }

@@ -26,7 +26,7 @@ import Testing
         // session statements
         "SHOW TABLES", "SHOW VIEWS", "SHOW FUNCTIONS", "SHOW JOBS", "DESCRIBE t", "DESC db.t",
         "EXPLAIN SELECT * FROM t", "EXPLAIN INSERT INTO s SELECT a FROM t",
-        "SET", "SET 'table.local-time-zone' = 'UTC'", "SET 'parallelism.default' = '2'", "RESET", "RESET 'execution.runtime-mode'",
+        "SET", "STOP JOB '3'", "SET 'table.local-time-zone' = 'UTC'", "SET 'parallelism.default' = '2'", "RESET", "RESET 'execution.runtime-mode'",
         // queries
         "SELECT 1", "SELECT DISTINCT a, b AS c, t.* FROM t", "SELECT * FROM t AS x WHERE x.a = 1",
         "WITH a AS (SELECT 1 AS x), b (y) AS (SELECT x FROM a) SELECT y FROM b",

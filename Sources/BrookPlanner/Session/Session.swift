@@ -146,6 +146,8 @@ public final class Session {
                 throw SQLError(error.message, at: statement.range)
             }
             return .done("Session property '\(key)' set to '\(value)'.")
+        case .stopJob(let id):
+            return .stopJob(id)
         case .reset(let key):
             settings.reset(key)
             return .done(key.map { "Session property '\($0)' reset to its default." } ?? "All session properties have been reset.")

@@ -27,6 +27,8 @@ public enum StatementResult: Sendable {
     case query(PlannedJob)
     /// SHOW JOBS, answered by whoever runs jobs (the shell), not by the planner.
     case showJobs
+    /// STOP JOB 'id', likewise carried out by whoever runs jobs.
+    case stopJob(String)
 }
 
 /// Why a statement failed: a mistake in its SQL (with a place), or a failure to store the catalog.

@@ -6,18 +6,21 @@ import Foundation
 /// they were given before returning, so an error later in the job loses no earlier output.
 public final class SinkOperator: StreamOperator {
     let writer: RowWriter
+    let progress: JobProgress?
     public private(set) var metrics = OperatorMetrics()
     /// When the first row arrived, for start-up latency figures.
     public private(set) var firstRowAt: Date?
 
-    public init(writer: RowWriter) {
+    public init(writer: RowWriter, progress: JobProgress? = nil) {
         self.writer = writer
+        self.progress = progress
     }
 
     public func process(_ batch: Batch, port: Int, output: OperatorOutput) throws(RuntimeError) {
         if firstRowAt == nil, batch.count > 0 { firstRowAt = Date() }
         metrics.rowsIn += batch.count
         metrics.rowsOut += batch.count
+        progress?.wrote(batch.count)
         try writer.write(batch)
     }
 

@@ -15,6 +15,8 @@ public struct RunOptions {
     public var queryWriter: RowWriter?
     /// The Brook home, for functions that keep caches there (the llm sentiment model).
     public var homePath: String?
+    /// Counters the job keeps current while it runs, and the way to cancel it.
+    public var progress: JobProgress?
 
     public init() {}
 }
@@ -28,6 +30,8 @@ public struct JobSummary: Sendable {
     public var seconds = 0.0
     /// When the first row reached a sink, if any did.
     public var firstRowAt: Date?
+    /// True when the job stopped because it was cancelled, not because its input ended.
+    public var cancelled = false
 }
 
 /// Executes a job on one thread: sources are read in event-time order (the one whose watermark
@@ -85,7 +89,7 @@ public final class JobRunner {
                 } else {
                     writer = try ConnectorFactory.writer(for: table, homePath: options.homePath, context: context)
                 }
-                built.operation = SinkOperator(writer: MappedWriter(writer, mapping: mapping, table: table))
+                built.operation = SinkOperator(writer: MappedWriter(writer, mapping: mapping, table: table), progress: options.progress)
                 built.sinkTable = tableName
             default:
                 built.operation = try OperatorFactory.make(node, plan: plan, inputTypes: inputTypes, settings: settings, context: context)
@@ -98,7 +102,7 @@ public final class JobRunner {
         if let writer = options.queryWriter {
             for root in plan.roots where !JobRunner.isSink(plan[root]) {
                 let collector = nodes.count
-                nodes.append(Node(operation: SinkOperator(writer: writer), inputWatermarks: [Int64.min]))
+                nodes.append(Node(operation: SinkOperator(writer: writer, progress: options.progress), inputWatermarks: [Int64.min]))
                 nodes[root].consumers.append((collector, 0))
             }
         }
@@ -141,7 +145,12 @@ public final class JobRunner {
         var turn = 0
         var waiting = Set<Int>()
         var emptySince: [Int: Date] = [:]
+        var cancelled = false
         while !active.isEmpty {
+            if options.progress?.isCancelled == true {
+                cancelled = true
+                break
+            }
             let position: Int
             if options.interleavingSeed != nil {
                 position = Int(random.next() % UInt64(active.count))
@@ -170,6 +179,7 @@ public final class JobRunner {
             if batch.count > 0 {
                 waiting.remove(id)
                 emptySince[id] = nil
+                options.progress?.read(batch.count)
                 try deliver(batch, from: id)
             } else {
                 waiting.insert(id)
@@ -189,11 +199,14 @@ public final class JobRunner {
                 try deliverWatermark(source.watermark, from: id)
             }
         }
-        for id in nodes.indices {
-            guard let operation = nodes[id].operation else { continue }
-            try operation.finish(output: OperatorOutput { (out: Batch) throws(RuntimeError) in try self.deliver(out, from: id) })
+        if !cancelled {
+            for id in nodes.indices {
+                guard let operation = nodes[id].operation else { continue }
+                try operation.finish(output: OperatorOutput { (out: Batch) throws(RuntimeError) in try self.deliver(out, from: id) })
+            }
         }
         var summary = JobSummary()
+        summary.cancelled = cancelled
         summary.seconds = Date().timeIntervalSince(started)
         for node in nodes {
             if let source = node.source {

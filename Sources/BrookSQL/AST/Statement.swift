@@ -134,4 +134,6 @@ public indirect enum StatementKind: Hashable, Sendable {
     case set(key: String?, value: String?)
     /// `RESET` clears all settings; `RESET 'k'` one.
     case reset(key: String?)
+    /// `STOP JOB 'id'`: stops a job the shell started.
+    case stopJob(String)
 }

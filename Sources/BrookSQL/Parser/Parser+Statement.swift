@@ -24,10 +24,12 @@ extension Parser {
             kind = try parseSet()
         } else if consumeKeyword("RESET") {
             kind = .reset(key: try parseOptionalSettingKey())
+        } else if consumeKeywords("STOP", "JOB") {
+            kind = .stopJob(try parseStringLiteral("a quoted job id, as in STOP JOB '3'"))
         } else if isKeyword("SELECT") || isKeyword("WITH") || isKeyword("VALUES") || current.isSymbol("(") {
             kind = .query(try parseQuery())
         } else {
-            throw unexpected("expected a statement (CREATE, DROP, INSERT, SELECT, SHOW, DESCRIBE, EXPLAIN, SET, RESET)")
+            throw unexpected("expected a statement (CREATE, DROP, INSERT, SELECT, SHOW, DESCRIBE, EXPLAIN, SET, RESET, STOP JOB)")
         }
         return Statement(kind, range: range(from: start))
     }

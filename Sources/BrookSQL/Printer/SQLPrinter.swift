@@ -29,6 +29,7 @@ public enum SQLPrinter {
             guard let key else { return "SET" }
             return "SET " + string(key) + " = " + string(value ?? "")
         case .reset(let key): return key.map { "RESET " + string($0) } ?? "RESET"
+        case .stopJob(let id): return "STOP JOB " + string(id)
         }
     }
 
