@@ -42,14 +42,16 @@ let package = Package(
             // to it cost a tenth of the data path in release builds.
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
-        .target(name: "BrookShell", dependencies: ["BrookCore", "BrookSQL", "BrookPlanner", "BrookRuntime", "BrookStorage"]),
+        .target(name: "BrookLineEditor"),
+        .target(name: "BrookShell", dependencies: ["BrookCore", "BrookSQL", "BrookPlanner", "BrookRuntime", "BrookStorage", "BrookLineEditor"]),
         .executableTarget(name: "brook", dependencies: [
-            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage", "BrookRuntime", "BrookSentiment", "BrookMarketData", "BrookKafka", "BrookShell",
+            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage", "BrookRuntime", "BrookSentiment", "BrookMarketData", "BrookKafka", "BrookShell", "BrookLineEditor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BrookSQLTests", dependencies: ["BrookSQL", "BrookCore"]),
         .testTarget(name: "BrookStorageTests", dependencies: ["BrookStorage"]),
         .testTarget(name: "BrookSentimentTests", dependencies: ["BrookSentiment", "BrookStorage"], exclude: ["Fixtures"]),
+        .testTarget(name: "BrookLineEditorTests", dependencies: ["BrookLineEditor"]),
         .testTarget(name: "BrookShellTests", dependencies: ["BrookShell", "BrookRuntime", "BrookPlanner"]),
         .testTarget(name: "BrookKafkaTests", dependencies: ["BrookKafka", "BrookStorage"]),
         .testTarget(name: "BrookMarketDataTests", dependencies: ["BrookMarketData", "BrookCore"]),

@@ -1,4 +1,5 @@
 // TradingCalendar: weekday sessions of the US regular market and their UTC instants.
+import BrookCore
 
 /// The New York session (09:30–16:00) as UTC epoch milliseconds, computed with the US daylight-saving
 /// rule by hand so generation needs no time-zone database. Exchange holidays are not modelled:
@@ -67,27 +68,14 @@ public enum TradingCalendar {
         }
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    /// Days since 1970-01-01.
     static func daysSinceEpoch(_ date: MarketDate) -> Int {
-        let year = date.month <= 2 ? date.year - 1 : date.year
-        let era = (year >= 0 ? year : year - 399) / 400
-        let yearOfEra = year - era * 400
-        let shiftedMonth = date.month > 2 ? date.month - 3 : date.month + 9
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + date.day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        TemporalText.daysFromCivil(year: date.year, month: date.month, day: date.day)
     }
 
-    /// The inverse of `daysSinceEpoch` (Howard Hinnant's civil_from_days).
+    /// The inverse of `daysSinceEpoch`.
     static func civilDate(dayNumber: Int) -> MarketDate {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return MarketDate(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let (year, month, day) = TemporalText.civilFromDays(dayNumber)
+        return MarketDate(year: year, month: month, day: day)
     }
 }

@@ -10,7 +10,7 @@ struct Brook: AsyncParsableCommand {
         discussion: "Brook runs Flink-style SQL pipelines (CREATE TABLE ... WITH, views, INSERT INTO) as incremental "
             + "event-time streaming jobs. Its catalog and topics live in a Brook home directory (--home, default ./.brook), "
             + "so tables created by one command are seen by the next.",
-        subcommands: [Run.self, Explain.self, Datagen.self, Topic.self, Broker.self, Sentiment.self, Replay.self, Bench.self]
+        subcommands: [Run.self, Explain.self, Sql.self, Datagen.self, Topic.self, Broker.self, Sentiment.self, Replay.self, Bench.self]
     )
 }
 

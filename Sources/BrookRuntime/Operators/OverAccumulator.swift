@@ -27,13 +27,8 @@ final class OverAccumulator {
     private var runningSum = 0.0
     private var runningSquares = 0.0
     private var rowNumber: Int64 = 0
-    // Running totals for unbounded frames.
-    private var count: Int64 = 0
-    private var nonNullCount: Int64 = 0
-    private var sumDouble = 0.0
-    private var sumSquares = 0.0
-    private var sumInteger: Int64 = 0
-    private var sumDecimal: Int128 = 0
+    /// Running totals for unbounded frames.
+    private var unboundedTotals = AggregateTotals()
     private var extreme: Value = .null
     private var first: Value = .null
     private var hasFirst = false
@@ -167,21 +162,13 @@ final class OverAccumulator {
     }
 
     private func accumulate(_ value: Value) {
-        count += 1
         if !hasFirst {
             first = value
             hasFirst = true
         }
         last = value
-        guard !value.isNull else { return }
-        nonNullCount += 1
-        switch value {
-        case .integer(let n): sumInteger &+= n; sumDouble += Double(n); sumSquares += Double(n) * Double(n)
-        case .double(let d): sumDouble += d; sumSquares += d * d
-        case .decimal(let d): sumDecimal += d.unscaled; sumDouble += d.doubleValue; sumSquares += d.doubleValue * d.doubleValue
-        default: break
-        }
-        if extreme.isNull || (function == "MIN" ? ValueOrder.less(value, extreme) : ValueOrder.less(extreme, value)) { extreme = value }
+        unboundedTotals.apply(value, sign: 1, scale: argumentType.decimalShape?.scale ?? 0)
+        if !value.isNull, extreme.isNull || (function == "MIN" ? ValueOrder.less(value, extreme) : ValueOrder.less(extreme, value)) { extreme = value }
     }
 
     /// True when LAG has no row `offset` rows back, so its default applies.
@@ -194,67 +181,25 @@ final class OverAccumulator {
         case "LAG": return values.count > offset ? values[values.count - 1 - offset] : defaultValue
         default: break
         }
-        if isUnbounded { return aggregate(count: count, nonNull: nonNullCount, sumInteger: sumInteger, sumDouble: sumDouble, sumSquares: sumSquares, sumDecimal: sumDecimal, extreme: extreme, first: first, last: last) }
-        var nonNull: Int64 = 0
-        var integer: Int64 = 0
-        var real = 0.0
-        var squares = 0.0
-        var decimal: Int128 = 0
+        if isUnbounded { return finish(unboundedTotals, extreme: extreme, first: first, last: last) }
+        var totals = AggregateTotals()
         var best: Value = .null
-        for value in values where !value.isNull {
-            nonNull += 1
-            switch value {
-            case .integer(let n): integer &+= n; real += Double(n); squares += Double(n) * Double(n)
-            case .double(let d): real += d; squares += d * d
-            case .decimal(let d): decimal += d.unscaled; real += d.doubleValue; squares += d.doubleValue * d.doubleValue
-            default: break
-            }
-            if function == "MIN" || function == "MAX" {
+        let scale = argumentType.decimalShape?.scale ?? 0
+        for value in values {
+            totals.apply(value, sign: 1, scale: scale)
+            if !value.isNull, function == "MIN" || function == "MAX" {
                 if best.isNull || (function == "MIN" ? ValueOrder.less(value, best) : ValueOrder.less(best, value)) { best = value }
             }
         }
-        return aggregate(count: Int64(values.count), nonNull: nonNull, sumInteger: integer, sumDouble: real, sumSquares: squares, sumDecimal: decimal,
-                         extreme: best, first: values.first ?? .null, last: values.last ?? .null)
+        return finish(totals, extreme: best, first: values.first ?? .null, last: values.last ?? .null)
     }
 
-    private func aggregate(count: Int64, nonNull: Int64, sumInteger: Int64, sumDouble: Double, sumSquares: Double, sumDecimal: Int128,
-                           extreme: Value, first: Value, last: Value) -> Value {
+    private func finish(_ totals: AggregateTotals, extreme: Value, first: Value, last: Value) -> Value {
         switch function {
-        case "COUNT": return .integer(countsRows ? count : nonNull)
         case "MIN", "MAX": return extreme
         case "FIRST_VALUE": return first
         case "LAST_VALUE": return last
-        default: break
-        }
-        guard nonNull > 0 else { return .null }
-        let argumentScale = argumentType.decimalShape?.scale ?? 0
-        switch function {
-        case "SUM":
-            if argumentType.isDecimal { return .decimal(DecimalValue(unscaled: sumDecimal, scale: argumentScale)) }
-            if argumentType.isInteger { return .integer(Arithmetic.wrap(sumInteger, to: resultType)) }
-            return .double(resultType == .float ? Double(Float(sumDouble)) : sumDouble)
-        case "AVG":
-            if case .decimal(_, let scale) = resultType {
-                let shifted = Arithmetic.rescale(sumDecimal, from: argumentScale, to: scale)
-                return .decimal(DecimalValue(unscaled: Arithmetic.divideRounding(shifted, by: Int128(nonNull)), scale: scale))
-            }
-            if argumentType.isInteger { return .integer(sumInteger / nonNull) }
-            let average = sumDouble / Double(nonNull)
-            return .double(resultType == .float ? Double(Float(average)) : average)
-        default:
-            let mean = sumDouble / Double(nonNull)
-            let population = max(0, sumSquares / Double(nonNull) - mean * mean)
-            let variance: Double
-            switch function {
-            case "VAR_POP", "STDDEV_POP": variance = population
-            default:
-                guard nonNull > 1 else { return .null }
-                variance = population * Double(nonNull) / Double(nonNull - 1)
-            }
-            let result = function.hasPrefix("STDDEV") ? variance.squareRoot() : variance
-            if resultType.isInteger { return .integer(Int64(result)) }
-            if case .decimal(_, let scale) = resultType { return DecimalValue(result).map { .decimal($0.rescaled(to: scale)) } ?? .null }
-            return .double(resultType == .float ? Double(Float(result)) : result)
+        default: return totals.result(function, countsRows: countsRows, argumentType: argumentType, resultType: resultType)
         }
     }
 }
