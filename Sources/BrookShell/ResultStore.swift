@@ -12,6 +12,9 @@ public final class ResultStore: @unchecked Sendable {
     private let path: String
     private let lock = NSLock()
     private var rowCount = 0
+    /// Whether the index that finds a retracted row exists; appends never need it, so it is
+    /// built at the first retraction.
+    private var indexed = false
     public private(set) var updatedAt = Date()
 
     /// A store in `directory` (created if needed), removed again by `close`.
@@ -22,7 +25,6 @@ public final class ResultStore: @unchecked Sendable {
         try database.execute("""
             PRAGMA synchronous = OFF;
             CREATE TABLE rows (id INTEGER PRIMARY KEY, cells TEXT NOT NULL);
-            CREATE INDEX rows_by_cells ON rows(cells);
             """)
     }
 
@@ -42,6 +44,10 @@ public final class ResultStore: @unchecked Sendable {
                         try database.run("INSERT INTO rows (cells) VALUES (?)", [.text(text)])
                         rowCount += 1
                     } else {
+                        if !indexed {
+                            try database.execute("CREATE INDEX rows_by_cells ON rows(cells)")
+                            indexed = true
+                        }
                         try database.run("DELETE FROM rows WHERE id = (SELECT id FROM rows WHERE cells = ? ORDER BY id LIMIT 1)", [.text(text)])
                         rowCount -= database.changes
                     }

@@ -72,6 +72,9 @@ public final class JobRunner {
                 let table = catalog.table(tableName)!
                 let stored = ScanSource.storedColumns(of: table, scanning: columns)
                 let reader = try ConnectorFactory.reader(for: table, columns: stored, homePath: options.homePath)
+                if settings.isBatch, !reader.isBounded {
+                    throw RuntimeError("table '\(tableName)' is an unbounded source, and 'execution.runtime-mode' is 'batch', which needs bounded input; set 'scan.bounded.mode' or run in streaming mode")
+                }
                 built.source = ScanSource(table: table, columns: columns, reader: reader, context: context)
             case .values(let rows):
                 var builder = BatchBuilder(types: node.schema.fields.map(\.type.type), capacity: rows.count)
