@@ -17,7 +17,7 @@ public final class IntervalJoinOperator: StreamOperator {
     struct Pair {
         var row: Int
         var partner: RowReference
-        var bufferedKey: RowKey
+        var slot: Int
         var bufferedIndex: Int
     }
 
@@ -26,7 +26,11 @@ public final class IntervalJoinOperator: StreamOperator {
         var timeColumn: Int
         var types: [DataType]
         var retained = RetainedBatches()
-        var buffers: [RowKey: [Entry]] = [:]
+        /// Rows in state per key slot (see `slots`), in time order.
+        var buffers: [[Entry]] = []
+        /// Slots whose buffer is not empty, so the watermark visits only those.
+        var occupied = Set<Int>()
+        var stored = 0
         var emitsUnmatched: Bool
     }
 
@@ -36,6 +40,17 @@ public final class IntervalJoinOperator: StreamOperator {
     let residual: VectorEvaluator?
     let context: EvaluationContext
     private var sides: [Side]
+    /// Each join key's slot in both sides' buffers: one hash per arriving row, then array indexing.
+    private var slots: [RowKey: Int] = [:]
+
+    private func slot(for key: RowKey) -> Int {
+        if let existing = slots[key] { return existing }
+        let slot = slots.count
+        slots[key] = slot
+        sides[0].buffers.append([])
+        sides[1].buffers.append([])
+        return slot
+    }
     private var watermark = Int64.min
     public private(set) var metrics = OperatorMetrics()
 
@@ -67,7 +82,7 @@ public final class IntervalJoinOperator: StreamOperator {
         let other = 1 - port
         let times = batch.columns[sides[port].timeColumn]
         var pairs: [Pair] = []
-        var kept: [(key: RowKey, entry: Entry)] = []
+        var kept: [(slot: Int, entry: Entry)] = []
         let id = retainedPlaceholder(port)
         for row in 0..<batch.count {
             guard !times.isNull(row) else { continue }
@@ -78,20 +93,19 @@ public final class IntervalJoinOperator: StreamOperator {
             }
             let key = RowKey.of(batch, row: row, columns: sides[port].keys)
             if key.hasNull { continue }
+            let keySlot = slot(for: key)
             let entry = Entry(time: time, reference: RowReference(batch: id, row: Int32(row)), matched: false)
-            if let candidates = sides[other].buffers[key] {
-                let range = partnerRange(time, port: port)
-                var index = IntervalJoinOperator.firstIndex(in: candidates, notBefore: range.lowerBound)
-                while index < candidates.count, candidates[index].time <= range.upperBound {
-                    pairs.append(Pair(row: row, partner: candidates[index].reference, bufferedKey: key, bufferedIndex: index))
-                    index += 1
-                }
+            let range = partnerRange(time, port: port)
+            var index = IntervalJoinOperator.firstIndex(in: sides[other].buffers[keySlot], notBefore: range.lowerBound)
+            while index < sides[other].buffers[keySlot].count, sides[other].buffers[keySlot][index].time <= range.upperBound {
+                pairs.append(Pair(row: row, partner: sides[other].buffers[keySlot][index].reference, slot: keySlot, bufferedIndex: index))
+                index += 1
             }
             if lastUseful(time, port: port) > watermark || sides[port].emitsUnmatched {
-                kept.append((key: key, entry: entry))
+                kept.append((slot: keySlot, entry: entry))
             }
         }
-        var matchedNew = Set<Int>()
+        var matchedNew = [Bool](repeating: false, count: batch.count)
         if !pairs.isEmpty {
             var joined = buildPairs(pairs, arriving: batch, port: port)
             var passing = Array(pairs.indices)
@@ -102,8 +116,8 @@ public final class IntervalJoinOperator: StreamOperator {
             }
             for index in passing {
                 let pair = pairs[index]
-                sides[other].buffers[pair.bufferedKey]?[pair.bufferedIndex].matched = true
-                matchedNew.insert(pair.row)
+                sides[other].buffers[pair.slot][pair.bufferedIndex].matched = true
+                matchedNew[pair.row] = true
             }
             metrics.rowsOut += joined.count
             try output.emit(joined)
@@ -112,11 +126,13 @@ public final class IntervalJoinOperator: StreamOperator {
             _ = sides[port].retained.retain(batch, live: kept.count)
             for item in kept {
                 var entry = item.entry
-                entry.matched = matchedNew.contains(Int(entry.reference.row))
-                IntervalJoinOperator.insertInTimeOrder(entry, into: &sides[port].buffers[item.key, default: []])
+                entry.matched = matchedNew[Int(entry.reference.row)]
+                if sides[port].buffers[item.slot].isEmpty { sides[port].occupied.insert(item.slot) }
+                IntervalJoinOperator.insertInTimeOrder(entry, into: &sides[port].buffers[item.slot])
             }
+            sides[port].stored += kept.count
         }
-        metrics.rowsInState = sides[0].buffers.values.reduce(0) { $0 + $1.count } + sides[1].buffers.values.reduce(0) { $0 + $1.count }
+        metrics.rowsInState = sides[0].stored + sides[1].stored
     }
 
     /// The position of the first entry at or after `time` in a buffer kept in time order.
@@ -153,7 +169,8 @@ public final class IntervalJoinOperator: StreamOperator {
         watermark = newWatermark
         var padded = BatchBuilder(types: sides[0].types + sides[1].types)
         for port in 0..<2 {
-            for (key, entries) in sides[port].buffers {
+            for keySlot in sides[port].occupied {
+                let entries = sides[port].buffers[keySlot]
                 var expired = 0
                 while expired < entries.count, lastUseful(entries[expired].time, port: port) <= newWatermark { expired += 1 }
                 guard expired > 0 else { continue }
@@ -163,7 +180,9 @@ public final class IntervalJoinOperator: StreamOperator {
                     }
                     sides[port].retained.release(entry.reference)
                 }
-                sides[port].buffers[key] = expired == entries.count ? nil : Array(entries[expired...])
+                sides[port].stored -= expired
+                sides[port].buffers[keySlot].removeFirst(expired)
+                if sides[port].buffers[keySlot].isEmpty { sides[port].occupied.remove(keySlot) }
             }
         }
         if padded.count > 0 {
