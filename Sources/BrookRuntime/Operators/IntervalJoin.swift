@@ -148,7 +148,11 @@ public final class IntervalJoinOperator: StreamOperator {
 
     /// Inserts keeping time order; rows mostly arrive in order, so this is usually an append.
     static func insertInTimeOrder(_ entry: Entry, into entries: inout [Entry]) {
-        var position = entries.count
+        guard let last = entries.last, last.time > entry.time else {
+            entries.append(entry)
+            return
+        }
+        var position = entries.count - 1
         while position > 0, entries[position - 1].time > entry.time { position -= 1 }
         entries.insert(entry, at: position)
     }

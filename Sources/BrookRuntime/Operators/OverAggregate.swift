@@ -30,9 +30,6 @@ public final class OverAggregateOperator: StreamOperator {
     let sharesPeers: [Bool]
     let usesPeers: Bool
     private var retained = RetainedBatches()
-    /// Per retained batch: each call's argument column, evaluated once on arrival.
-    private var arguments: [Int: [Column?]] = [:]
-    private var defaults: [Int: [Column?]] = [:]
     private var pending: [Pending] = []
     private var sequence = 0
     private var watermark = Int64.min
@@ -70,13 +67,12 @@ public final class OverAggregateOperator: StreamOperator {
             }
         }
         if accepted.isEmpty { return }
-        let id = retained.retain(batch, live: accepted.count)
-        var argumentColumns: [Column?] = []
-        var defaultColumns: [Column?] = []
-        for evaluator in argumentEvaluators { argumentColumns.append(try evaluator.map { (e: VectorEvaluator) throws(RuntimeError) in try e(batch, context) }) }
-        for evaluator in defaultEvaluators { defaultColumns.append(try evaluator.map { (e: VectorEvaluator) throws(RuntimeError) in try e(batch, context) }) }
-        arguments[id] = argumentColumns
-        defaults[id] = defaultColumns
+        // Each call's argument column, then each LAG/LEAD default column, evaluated once on arrival.
+        var attachments: [Column?] = []
+        for evaluator in argumentEvaluators + defaultEvaluators {
+            attachments.append(try evaluator.map { (e: VectorEvaluator) throws(RuntimeError) in try e(batch, context) })
+        }
+        let id = retained.retain(batch, live: accepted.count, attachments: attachments)
         for row in accepted {
             let ties = (tieBreaker(batch, row, 0), tieBreaker(batch, row, 1))
             let key = RowKey.of(batch, row: row, columns: partitionKeys)
@@ -129,18 +125,20 @@ public final class OverAggregateOperator: StreamOperator {
             let batch = retained[row.reference.batch]
             let rowIndex = Int(row.reference.row)
             let accumulators = states[row.partition]
+            let attachments = retained.attachments(row.reference.batch)
             var results: [Value] = []
             var leadArguments: [Int: Value] = [:]
             for (position, accumulator) in accumulators.enumerated() {
-                let argument = arguments[row.reference.batch]![position]?.value(rowIndex) ?? .null
+                let argument = attachments[position]?.value(rowIndex) ?? .null
+                let fallback = attachments[calls.count + position]?.value(rowIndex) ?? .null
                 if calls[position].function == "LEAD" {
                     leadArguments[position] = argument
-                    results.append(defaults[row.reference.batch]?[position]?.value(rowIndex) ?? .null)
+                    results.append(fallback)
                     continue
                 }
                 accumulator.add(time: row.time, argument: argument)
                 if accumulator.function == "LAG", accumulator.lagIsMissing {
-                    results.append(defaults[row.reference.batch]?[position]?.value(rowIndex) ?? .null)
+                    results.append(fallback)
                 } else {
                     results.append(accumulator.result())
                 }
@@ -159,10 +157,6 @@ public final class OverAggregateOperator: StreamOperator {
             }
             awaitingLead[row.partition] = queue
             retained.release(row.reference)
-            if !retained.contains(row.reference.batch) {
-                arguments[row.reference.batch] = nil
-                defaults[row.reference.batch] = nil
-            }
         }
         metrics.rowsOut += builder.count
         try output.emit(builder.flush())
@@ -192,7 +186,7 @@ public final class OverAggregateOperator: StreamOperator {
             let accumulators = states[ordered[index].partition]
             for row in ordered[index..<end] {
                 let rowIndex = Int(row.reference.row)
-                let argumentColumns = arguments[row.reference.batch]!
+                let argumentColumns = retained.attachments(row.reference.batch)
                 for (position, accumulator) in accumulators.enumerated() {
                     let argument = argumentColumns[position]
                     if accumulator.isNumeric {
@@ -204,7 +198,7 @@ public final class OverAggregateOperator: StreamOperator {
                     }
                     accumulator.add(time: row.time, argument: argument?.value(rowIndex) ?? .null)
                     if accumulator.function == "LAG", accumulator.lagIsMissing {
-                        results[position].append(defaults[row.reference.batch]?[position]?.value(rowIndex) ?? .null)
+                        results[position].append(argumentColumns[calls.count + position]?.value(rowIndex) ?? .null)
                     } else if !sharesPeers[position] {
                         results[position].append(accumulator.result())
                     }
@@ -221,13 +215,7 @@ public final class OverAggregateOperator: StreamOperator {
             }
             index = end
         }
-        for row in ordered {
-            retained.release(row.reference)
-            if !retained.contains(row.reference.batch) {
-                arguments[row.reference.batch] = nil
-                defaults[row.reference.batch] = nil
-            }
-        }
+        for row in ordered { retained.release(row.reference) }
         inputs.columns += results.map { $0.build() }
         metrics.rowsOut += inputs.count
         try output.emit(inputs)

@@ -1,5 +1,6 @@
 // Keeps input batches alive while some of their rows wait in operator state.
 import BrookCore
+import DequeModule
 
 /// A reference to one row of a retained batch.
 struct RowReference {
@@ -8,33 +9,56 @@ struct RowReference {
 }
 
 /// Batches that stateful operators still hold rows of. Rows are referenced, not copied, and a
-/// batch is dropped when its last referenced row is released.
+/// batch is dropped when its last referenced row is released. Ids are handed out in order, so
+/// batches sit in a deque indexed by id rather than a dictionary (no hashing per row). Each batch
+/// may carry columns computed for it on arrival (an operator's arguments).
 struct RetainedBatches {
-    private var batches: [Int: (batch: Batch, live: Int)] = [:]
-    private var nextID = 0
+    private struct Entry {
+        var batch: Batch
+        var live: Int
+        var attachments: [Column?]
+    }
+
+    private var entries = Deque<Entry?>()
+    private var firstID = 0
 
     /// Holds `batch` until `live` of its rows are released.
-    mutating func retain(_ batch: Batch, live: Int) -> Int {
-        let id = nextID
-        nextID += 1
-        if live > 0 { batches[id] = (batch, live) }
+    mutating func retain(_ batch: Batch, live: Int, attachments: [Column?] = []) -> Int {
+        let id = firstID + entries.count
+        entries.append(live > 0 ? Entry(batch: batch, live: live, attachments: attachments) : nil)
+        trimFront()
         return id
     }
 
-    @inline(__always) subscript(id: Int) -> Batch { batches[id]!.batch }
+    @inline(__always) subscript(id: Int) -> Batch { entries[id - firstID]!.batch }
+
+    /// The columns attached to batch `id` when it was retained.
+    @inline(__always) func attachments(_ id: Int) -> [Column?] { entries[id - firstID]!.attachments }
 
     mutating func release(_ reference: RowReference) {
-        guard var entry = batches[reference.batch] else { return }
-        entry.live -= 1
-        batches[reference.batch] = entry.live == 0 ? nil : entry
+        let index = reference.batch - firstID
+        guard index >= 0, index < entries.count, entries[index] != nil else { return }
+        entries[index]!.live -= 1
+        if entries[index]!.live == 0 {
+            entries[index] = nil
+            trimFront()
+        }
     }
 
-    var batchCount: Int { batches.count }
+    private mutating func trimFront() {
+        while let first = entries.first, first == nil {
+            entries.removeFirst()
+            firstID += 1
+        }
+    }
 
-    func contains(_ id: Int) -> Bool { batches[id] != nil }
+    func contains(_ id: Int) -> Bool {
+        let index = id - firstID
+        return index >= 0 && index < entries.count && entries[index] != nil
+    }
 
     /// The id `retain` will give the next batch.
-    var nextIdentifier: Int { nextID }
+    var nextIdentifier: Int { firstID + entries.count }
 }
 
 /// A partition or join key: one value, several, or none (a single global partition).
