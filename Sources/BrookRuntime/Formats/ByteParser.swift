@@ -200,13 +200,13 @@ struct ByteParser {
         }
     }
 
-    mutating func parseValue(for field: JSONRecordReader.Field, keyOffset: Int) throws(JSONRecordReader.LineError) -> Cell {
+    mutating func parseValue(for field: JSONRecordReader.Field, name nameBytes: [UInt8]) throws(JSONRecordReader.LineError) -> Cell {
         guard let first = peek() else { throw JSONRecordReader.LineError(offset: index, message: "expected a value") }
         if first == UInt8(ascii: "n") {
             try literal("null")
             return .null
         }
-        var name: String { String(decoding: field.name, as: UTF8.self) }
+        var name: String { String(decoding: nameBytes, as: UTF8.self) }
         switch field.kind {
         case .string:
             if first == UInt8(ascii: "\"") { return .string(try parseString()) }

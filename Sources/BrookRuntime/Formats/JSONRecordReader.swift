@@ -10,14 +10,16 @@ import Glibc
 /// are matched by name, missing fields are NULL (or an error with `failOnMissingField`), unknown
 /// fields are skipped, and a malformed line reports its line and column.
 final class JSONRecordReader {
+    /// A column's type as the parser needs it; plain values, so passing one costs no reference counting.
     struct Field {
-        var name: [UInt8]
         var type: DataType
         var kind: PhysicalType.Kind
         var scale: Int
     }
 
     let fields: [Field]
+    /// The columns' names as UTF-8, matched against record keys.
+    let names: [[UInt8]]
     let failOnMissingField: Bool
     private var lookup: [Int: [Int]] = [:]
     /// The keys seen at each position of the previous records and the field each maps to
@@ -29,13 +31,12 @@ final class JSONRecordReader {
     private var cells: [Cell]
 
     init(names: [String], types: [DataType], failOnMissingField: Bool) {
-        fields = zip(names, types).map { name, type in
-            Field(name: Array(name.utf8), type: type, kind: PhysicalType.kind(of: type), scale: type.decimalShape?.scale ?? 0)
-        }
+        fields = types.map { type in Field(type: type, kind: PhysicalType.kind(of: type), scale: type.decimalShape?.scale ?? 0) }
+        self.names = names.map { Array($0.utf8) }
         self.failOnMissingField = failOnMissingField
         cells = Array(repeating: .missing, count: names.count)
-        for (index, field) in fields.enumerated() {
-            lookup[JSONRecordReader.hashKey(field.name), default: []].append(index)
+        for (index, name) in self.names.enumerated() {
+            lookup[JSONRecordReader.hashKey(name), default: []].append(index)
         }
     }
 
@@ -66,7 +67,6 @@ final class JSONRecordReader {
             var position = 0
             while true {
                 parser.skipWhitespace()
-                let keyStart = parser.index
                 let key = try parser.parseKey(decoded: &decodedKey)
                 parser.skipWhitespace()
                 try parser.expect(UInt8(ascii: ":"))
@@ -74,7 +74,7 @@ final class JSONRecordReader {
                 let slot = slotField(key, position: position)
                 position += 1
                 if let index = slot {
-                    cells[index] = try parser.parseValue(for: fields[index], keyOffset: keyStart)
+                    cells[index] = try parser.parseValue(for: fields[index], name: names[index])
                 } else {
                     try parser.skipValue()
                 }
@@ -91,7 +91,7 @@ final class JSONRecordReader {
             switch cell {
             case .missing:
                 if failOnMissingField {
-                    throw LineError(offset: 0, message: "field '\(String(decoding: fields[index].name, as: UTF8.self))' is missing (json.fail-on-missing-field is true)")
+                    throw LineError(offset: 0, message: "field '\(String(decoding: names[index], as: UTF8.self))' is missing (json.fail-on-missing-field is true)")
                 }
                 builders[index].appendNull()
             case .null: builders[index].appendNull()
@@ -128,7 +128,7 @@ final class JSONRecordReader {
 
     private func fieldIndex(_ key: UnsafeRawBufferPointer) -> Int? {
         guard let candidates = lookup[JSONRecordReader.hashKey(key)] else { return nil }
-        for index in candidates where JSONRecordReader.sameBytes(fields[index].name, key) { return index }
+        for index in candidates where JSONRecordReader.sameBytes(names[index], key) { return index }
         return nil
     }
 }

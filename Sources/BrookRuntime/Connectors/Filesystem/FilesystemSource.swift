@@ -2,6 +2,9 @@
 import BrookCore
 import BrookPlanner
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The filesystem connector's source. Bounded by default: end of the last file ends it. With
 /// `source.monitor-interval` it follows the files for appended lines and never ends.
@@ -73,6 +76,15 @@ public final class FilesystemSource: SourceReader {
         return true
     }
 
+    /// The position of the next line feed at or after `bufferStart`, found with memchr.
+    private func nextNewline() -> Int? {
+        buffer.withUnsafeBufferPointer { pointer -> Int? in
+            guard bufferStart < pointer.count, let base = pointer.baseAddress,
+                  let found = memchr(base + bufferStart, 0x0A, pointer.count - bufferStart) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     public func next(maxRows: Int) throws(RuntimeError) -> Batch? {
         var builders = types.map { ColumnBuilder(type: $0, capacity: maxRows) }
         var rows = 0
@@ -86,7 +98,7 @@ public final class FilesystemSource: SourceReader {
                     break
                 }
             }
-            guard let newline = buffer[bufferStart...].firstIndex(of: 0x0A) else {
+            guard let newline = nextNewline() else {
                 if fill() { continue }
                 if let interval = monitorInterval, fileIndex == files.count - 1 {
                     if rows > 0 { break }
