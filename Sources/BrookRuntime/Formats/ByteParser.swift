@@ -19,12 +19,17 @@ struct ByteParser {
         }
     }
 
-    mutating func expect(_ byte: UInt8) throws(JSONRecordReader.LineError) {
+    @inline(__always) mutating func expect(_ byte: UInt8) throws(JSONRecordReader.LineError) {
         guard index < bytes.count, bytes[index] == byte else {
-            let found = index < bytes.count ? "'\(Character(UnicodeScalar(bytes[index])))'" : "end of line"
-            throw JSONRecordReader.LineError(offset: index, message: "expected '\(Character(UnicodeScalar(byte)))', found \(found)")
+            throw unexpected(byte)
         }
         index += 1
+    }
+
+    /// The error for a missing `byte`, kept out of line so `expect` stays small enough to inline.
+    @inline(never) func unexpected(_ byte: UInt8) -> JSONRecordReader.LineError {
+        let found = index < bytes.count ? "'\(Character(UnicodeScalar(bytes[index])))'" : "end of line"
+        return JSONRecordReader.LineError(offset: index, message: "expected '\(Character(UnicodeScalar(byte)))', found \(found)")
     }
 
     /// A key: the bytes between its quotes, borrowed from the line (escaped keys are decoded

@@ -40,15 +40,15 @@ public final class IntervalJoinOperator: StreamOperator {
     let residual: VectorEvaluator?
     let context: EvaluationContext
     private var sides: [Side]
-    /// Each join key's slot in both sides' buffers: one hash per arriving row, then array indexing.
-    private var slots: [RowKey: Int] = [:]
+    /// Each join key's slot in both sides' buffers: one lookup per arriving row, then array indexing.
+    private var slots = KeySlots()
 
     private func slot(for key: RowKey) -> Int {
-        if let existing = slots[key] { return existing }
-        let slot = slots.count
-        slots[key] = slot
-        sides[0].buffers.append([])
-        sides[1].buffers.append([])
+        let (slot, isNew) = slots.slot(for: key)
+        if isNew {
+            sides[0].buffers.append([])
+            sides[1].buffers.append([])
+        }
         return slot
     }
     private var watermark = Int64.min

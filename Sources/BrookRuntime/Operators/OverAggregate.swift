@@ -36,7 +36,7 @@ public final class OverAggregateOperator: StreamOperator {
     /// Rows whose LEAD values wait for later rows of their partition: the row's cells and results.
     private var awaitingLead: [Int: [(cells: [Value], results: [Value])]] = [:]
     let leadCalls: [Int]
-    private var partitions: [RowKey: Int] = [:]
+    private var partitions = KeySlots()
     private var states: [[OverAccumulator]] = []
     public private(set) var metrics = OperatorMetrics()
 
@@ -75,15 +75,8 @@ public final class OverAggregateOperator: StreamOperator {
         let id = retained.retain(batch, live: accepted.count, attachments: attachments)
         for row in accepted {
             let ties = (tieBreaker(batch, row, 0), tieBreaker(batch, row, 1))
-            let key = RowKey.of(batch, row: row, columns: partitionKeys)
-            let partition: Int
-            if let existing = partitions[key] {
-                partition = existing
-            } else {
-                partition = states.count
-                partitions[key] = partition
-                states.append(calls.map { OverAccumulator(call: $0, defaultValue: .null) })
-            }
+            let (partition, isNew) = partitions.slot(for: RowKey.of(batch, row: row, columns: partitionKeys))
+            if isNew { states.append(calls.map { OverAccumulator(call: $0, defaultValue: .null) }) }
             pending.append(Pending(time: times.int64(row), tieBreakers: ties, sequence: sequence,
                                    reference: RowReference(batch: id, row: Int32(row)), partition: partition))
             sequence += 1
