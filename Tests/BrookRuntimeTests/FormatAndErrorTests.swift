@@ -152,6 +152,40 @@ import Testing
         #expect(result.rows.map { $0[0] } == [0, 10_000, 20_000, 30_000].map { .integer(base + Int64($0)) })
     }
 
+    @Test func lateRowsGoToTheSideTableNamedBySetting() throws {
+        let directory = try ScratchDirectory()
+        let base: Int64 = 1_700_000_000_000
+        let lines = [0, 10_000, 20_000, 3_000, 30_000].map { "{\"k\":\"x\",\"ts\":\(base + Int64($0))}" }
+        let path = try directory.write("in.jsonl", lines: lines)
+        let latePath = directory.path + "/late"
+        let session = try runtimeSession("""
+            CREATE TABLE t (k STRING, ts BIGINT, event_time AS TO_TIMESTAMP_LTZ(ts, 3), WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND)
+            WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');
+            CREATE TABLE late (operator STRING, row_time TIMESTAMP_LTZ(3), `row` STRING)
+            WITH ('connector' = 'filesystem', 'path' = '\(latePath)', 'format' = 'json');
+            SET 'table.exec.late-rows.sink' = 'late';
+            """)
+        var options = RunOptions()
+        options.batchSize = 1
+        let result = try runJob("SELECT ts, ROW_NUMBER() OVER (PARTITION BY k ORDER BY event_time) FROM t", in: session, options: options)
+        #expect(result.summary.lateRowsDropped == 1)
+        let written = try String(contentsOfFile: latePath, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(written.count == 1)
+        #expect(written.first?.contains("\"row\":\"{\\\"k\\\":\\\"x\\\",\\\"ts\\\":\(base + 3_000)") == true, "\(written)")
+        #expect(written.first?.hasPrefix("{\"operator\":\"OverAggregate") == true, "\(written)")
+    }
+
+    @Test func lateRowSideTableMustHaveItsThreeColumns() throws {
+        let directory = try ScratchDirectory()
+        let session = try runtimeSession("""
+            CREATE TABLE t (k STRING, event_time TIMESTAMP_LTZ(3), WATERMARK FOR event_time AS event_time)
+            WITH ('connector' = 'filesystem', 'path' = '\(try directory.write("in.jsonl", lines: []))', 'format' = 'json');
+            CREATE TABLE late (operator STRING) WITH ('connector' = 'filesystem', 'path' = '\(directory.path)/late', 'format' = 'json');
+            SET 'table.exec.late-rows.sink' = 'late';
+            """)
+        #expect(throws: RuntimeError.self) { try runJob("SELECT k FROM t", in: session) }
+    }
+
     @Test func tiesOnTheOrderTimeFollowOtherRowtimesThenArrival() throws {
         let directory = try ScratchDirectory()
         let base: Int64 = 1_700_000_000_000

@@ -62,6 +62,11 @@ public final class JobRunner {
         var values = Dictionary(uniqueKeysWithValues: settings.all.map { ($0.key, $0.value) })
         values[SentimentFunctions.homeSetting] = options.homePath
         let context = EvaluationContext(timeZone: try SessionTimeZone(identifier: settings["table.local-time-zone"] ?? "UTC"), settings: values)
+        var lateRows: LateRowSink?
+        if let name = settings[LateRowSink.setting], !name.isEmpty {
+            guard let table = catalog.table(name) else { throw RuntimeError("'\(LateRowSink.setting)' names '\(name)', which is not a table") }
+            lateRows = try LateRowSink(table: table, writer: try ConnectorFactory.writer(for: table, homePath: options.homePath, context: context), context: context)
+        }
         var nodes: [Node] = []
         for node in plan.nodes {
             var built = Node()
@@ -95,7 +100,7 @@ public final class JobRunner {
                 built.operation = SinkOperator(writer: MappedWriter(writer, mapping: mapping, table: table), progress: options.progress)
                 built.sinkTable = tableName
             default:
-                built.operation = try OperatorFactory.make(node, plan: plan, inputTypes: inputTypes, settings: settings, context: context)
+                built.operation = try OperatorFactory.make(node, plan: plan, inputTypes: inputTypes, settings: settings, context: context, lateRows: lateRows)
             }
             nodes.append(built)
         }

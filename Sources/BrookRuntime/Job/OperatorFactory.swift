@@ -4,19 +4,26 @@ import BrookPlanner
 
 /// Maps each physical operator to its runtime implementation, compiling its expressions.
 enum OperatorFactory {
-    static func make(_ node: PhysicalNode, plan: PhysicalPlan, inputTypes: [DataType], settings: Settings, context: EvaluationContext) throws(RuntimeError) -> StreamOperator {
+    static func make(_ node: PhysicalNode, plan: PhysicalPlan, inputTypes: [DataType], settings: Settings, context: EvaluationContext,
+                     lateRows: LateRowSink?) throws(RuntimeError) -> StreamOperator {
         let outputTypes = node.schema.fields.map(\.type.type)
+        let name = "\(node.operation.name) #\(node.id)"
+        let late = { (input: Int) in lateRows?.channel(operator: name, schema: plan[node.inputs[input]].schema) }
         switch node.operation {
         case .calc(let projection, let condition):
             return CalcOperator(condition: condition.map(ExpressionCompiler.compile), projection: projection.map(ExpressionCompiler.compile), context: context)
         case .overAggregate(let partitionKeys, let orderKey, let calls):
             let input = plan[node.inputs[0]].schema
-            return OverAggregateOperator(partitionKeys: partitionKeys, orderKey: orderKey, calls: calls, inputTypes: inputTypes,
-                                         rowtimeColumns: input.rowtimeIndices, context: context)
+            let over = OverAggregateOperator(partitionKeys: partitionKeys, orderKey: orderKey, calls: calls, inputTypes: inputTypes,
+                                             rowtimeColumns: input.rowtimeIndices, context: context)
+            over.lateRows = late(0)
+            return over
         case .intervalJoin(let type, let leftKeys, let rightKeys, let bounds, let residual):
-            return IntervalJoinOperator(type: type, leftKeys: leftKeys, rightKeys: rightKeys, bounds: bounds, residual: residual.map(ExpressionCompiler.compile),
-                                        leftTypes: plan[node.inputs[0]].schema.fields.map(\.type.type),
-                                        rightTypes: plan[node.inputs[1]].schema.fields.map(\.type.type), context: context)
+            let join = IntervalJoinOperator(type: type, leftKeys: leftKeys, rightKeys: rightKeys, bounds: bounds, residual: residual.map(ExpressionCompiler.compile),
+                                            leftTypes: plan[node.inputs[0]].schema.fields.map(\.type.type),
+                                            rightTypes: plan[node.inputs[1]].schema.fields.map(\.type.type), context: context)
+            join.lateRows = [late(0), late(1)]
+            return join
         case .union:
             return UnionOperator()
         case .regularJoin(let type, let leftKeys, let rightKeys, let residual):
@@ -28,12 +35,16 @@ enum OperatorFactory {
             return WindowTableFunctionOperator(kind: kind, timeColumn: timeColumn, size: size, step: step, offset: offset,
                                                timeType: inputTypes[timeColumn], context: context)
         case .windowAggregate(let groupKeys, _, let windowEnd, let calls):
-            return WindowAggregateOperator(groupKeys: groupKeys, windowEndColumn: groupKeys[windowEnd],
-                                           endIsLocalTime: windowedOnInstant(node, plan), calls: calls, outputTypes: outputTypes, context: context)
+            let window = WindowAggregateOperator(groupKeys: groupKeys, windowEndColumn: groupKeys[windowEnd],
+                                                 endIsLocalTime: windowedOnInstant(node, plan), calls: calls, outputTypes: outputTypes, context: context)
+            window.lateRows = late(0)
+            return window
         case .groupAggregate(let groupKeys, let calls):
             return GroupAggregateOperator(groupKeys: groupKeys, calls: calls, outputTypes: outputTypes, isBatch: settings.isBatch, context: context)
         case .temporalSort(let keys):
-            return TemporalSortOperator(keys: keys, types: outputTypes)
+            let sort = TemporalSortOperator(keys: keys, types: outputTypes)
+            sort.lateRows = late(0)
+            return sort
         case .topN(let keys, let limit):
             return TopNOperator(keys: keys, limit: limit, types: outputTypes)
         case .sort(let keys, let limit):

@@ -53,6 +53,8 @@ public final class IntervalJoinOperator: StreamOperator {
     }
     private var watermark = Int64.min
     public private(set) var metrics = OperatorMetrics()
+    /// Where late rows of each input go besides the count, when the job has a late-row table.
+    var lateRows: [LateRowChannel?] = [nil, nil]
 
     public init(type: JoinType, leftKeys: [Int], rightKeys: [Int], bounds: IntervalBounds, residual: VectorEvaluator?,
                 leftTypes: [DataType], rightTypes: [DataType], context: EvaluationContext) {
@@ -89,6 +91,7 @@ public final class IntervalJoinOperator: StreamOperator {
             let time = times.int64(row)
             if time <= watermark {
                 metrics.lateRowsDropped += 1
+                try lateRows[port]?.send(batch, row: row, time: time)
                 continue
             }
             let key = RowKey.of(batch, row: row, columns: sides[port].keys)

@@ -39,6 +39,8 @@ public final class OverAggregateOperator: StreamOperator {
     private var partitions = KeySlots()
     private var states: [[OverAccumulator]] = []
     public private(set) var metrics = OperatorMetrics()
+    /// Where late rows go besides the count, when the job has a late-row table.
+    var lateRows: LateRowChannel?
 
     public init(partitionKeys: [Int], orderKey: Int, calls: [OverCall], inputTypes: [DataType], rowtimeColumns: [Int], context: EvaluationContext) {
         self.partitionKeys = partitionKeys
@@ -62,6 +64,7 @@ public final class OverAggregateOperator: StreamOperator {
         for row in 0..<batch.count {
             if times.isNull(row) || times.int64(row) <= watermark {
                 metrics.lateRowsDropped += 1
+                if !times.isNull(row) { try lateRows?.send(batch, row: row, time: times.int64(row)) }
             } else {
                 accepted.append(row)
             }

@@ -22,6 +22,8 @@ struct RowComparator {
 public final class TemporalSortOperator: StreamOperator {
     let comparator: RowComparator
     let types: [DataType]
+    /// Where late rows go besides the count, when the job has a late-row table.
+    var lateRows: LateRowChannel?
     private var pending: [[Value]] = []
     private var watermark = Int64.min
     public private(set) var metrics = OperatorMetrics()
@@ -38,6 +40,7 @@ public final class TemporalSortOperator: StreamOperator {
             let values = batch.row(row)
             if case .timestamp(let time) = values[timeColumn], time <= watermark {
                 metrics.lateRowsDropped += 1
+                try lateRows?.send(batch, row: row, time: time)
                 continue
             }
             pending.append(values)

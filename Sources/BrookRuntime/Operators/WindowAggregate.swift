@@ -22,6 +22,8 @@ public final class WindowAggregateOperator: StreamOperator {
     private var order: [WindowKey] = []
     private var watermark = Int64.min
     public private(set) var metrics = OperatorMetrics()
+    /// Where late rows go besides the count, when the job has a late-row table.
+    var lateRows: LateRowChannel?
 
     /// `windowEndColumn` holds window_end (wall clock); when the windows were assigned on a
     /// TIMESTAMP_LTZ, `endIsLocalTime` converts it to the instant the watermark measures.
@@ -45,6 +47,7 @@ public final class WindowAggregateOperator: StreamOperator {
             let windowTime = (endIsLocalTime ? context.timeZone.instant(fromLocal: end) : end) - 1000
             if windowTime <= watermark {
                 metrics.lateRowsDropped += 1
+                try lateRows?.send(batch, row: row, time: windowTime)
                 continue
             }
             let key = WindowKey(keys: groupKeys.map { batch.columns[$0].value(row) }, windowTime: windowTime)
