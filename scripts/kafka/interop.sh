@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Interop test: kcat, confluent-kafka and kafka-python against `brook broker` on 127.0.0.1.
 # Installs what it needs (kcat and the -dev libraries from Debian, a venv with both Python clients),
-# builds the broker, runs every check with a timeout, restarts the broker once, and prints
+# builds the broker, runs every check with a timeout, restarts the broker once, kills it with -9
+# while a producer runs (no acknowledged record may be lost), and prints
 # "N passed, N failed".
 # Loopback only. Env: BROOK_BIN (a built brook; skips the build), BROOK_INTEROP_VENV, VERBOSE=1.
 set -u
@@ -208,6 +209,36 @@ check "confluent-kafka group resumes at its commits: reads only the 40 new bars"
 check "kafka-python group resumes at its commits: reads only the 40 new bars" \
     "$PY" "$CLIENTS" group-kafka-python --bootstrap "$B" --topic market-bars --group bars-kafka-python --expect 40 \
     --committed-total 160 --after "$WORK/kafka-python.json"
+
+# --- kill -9 while producing: nothing acknowledged is lost -------------------
+# The producer writes each acknowledged number to acked.txt; the broker is killed mid-stream,
+# restarted on the same home, and every acknowledged number must be in the topic.
+"$PY" "$CLIENTS" produce-until-failure --bootstrap "$B" --topic crash-test --acked "$WORK/acked.txt" >"$WORK/crash-producer.log" 2>&1 &
+PRODUCER_PID=$!
+for _ in $(seq 1 200); do
+    [ "$(wc -l <"$WORK/acked.txt" 2>/dev/null || echo 0)" -ge 3000 ] && break
+    sleep 0.05
+done
+kill -KILL "$BROKER_PID"
+wait "$BROKER_PID" 2>/dev/null
+BROKER_PID=""
+timeout 60 tail --pid="$PRODUCER_PID" -f /dev/null
+wait "$PRODUCER_PID"
+start_broker || log "broker did not restart after kill -9"
+
+acknowledged_records_survive_kill() {
+    cat "$WORK/crash-producer.log"
+    timeout 30 kcat -b "$B" -C -t crash-test -e -q -f '%s\n' | sort >"$WORK/stored.txt"
+    sort "$WORK/acked.txt" >"$WORK/acked-sorted.txt"
+    local acked stored lost
+    acked=$(wc -l <"$WORK/acked-sorted.txt")
+    stored=$(wc -l <"$WORK/stored.txt")
+    lost=$(comm -23 "$WORK/acked-sorted.txt" "$WORK/stored.txt" | wc -l)
+    echo "acknowledged $acked, stored after restart $stored, acknowledged but lost $lost"
+    [ "$acked" -ge 1000 ] && [ "$lost" -eq 0 ]
+}
+check "kill -9 of the broker while confluent-kafka produces (acks=all) loses no acknowledged record" \
+    acknowledged_records_survive_kill
 
 log "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -65,6 +65,36 @@ def produce_confluent(args):
     print(f"confluent-kafka produced {len(delivered)} records ({args.compression}, idempotent)")
 
 
+def produce_until_failure(args):
+    """Produces numbered records with acks=all until the broker stops answering; appends each
+    acknowledged number to --acked as its acknowledgement arrives, so a kill -9 of the broker can be
+    checked against what the broker promised."""
+    from confluent_kafka import Producer
+    producer = Producer({"bootstrap.servers": args.bootstrap, "acks": "all", "enable.idempotence": True,
+                         "linger.ms": 2, "message.timeout.ms": 3000, "socket.timeout.ms": 3000})
+    failures = []
+    with open(args.acked, "w", buffering=1) as acked:
+        def report(err, msg):
+            if err:
+                failures.append(err)
+            else:
+                acked.write(msg.value().decode() + "\n")
+
+        started = time.time()
+        i = 0
+        while not failures and time.time() - started < DEADLINE_S:
+            try:
+                producer.produce(args.topic, key=str(i % 16), value=str(i), on_delivery=report)
+                i += 1
+            except BufferError:
+                producer.poll(0.05)
+            producer.poll(0)
+            if i % 200 == 0:
+                time.sleep(0.005)
+        producer.flush(5)
+    print(f"produced {i}, stopped after: {failures[:1] or 'deadline'}")
+
+
 def produce_kafka_python(args):
     from kafka import KafkaProducer
     producer = KafkaProducer(bootstrap_servers=args.bootstrap, compression_type=args.compression,
@@ -213,7 +243,7 @@ def group_kafka_python(args):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=["create-topic", "produce-confluent", "produce-kafka-python",
-                                            "group-confluent", "group-kafka-python"])
+                                            "group-confluent", "group-kafka-python", "produce-until-failure"])
     parser.add_argument("--bootstrap", required=True)
     parser.add_argument("--topic", required=True)
     parser.add_argument("--partitions", type=int, default=2)
@@ -225,12 +255,13 @@ def main():
     parser.add_argument("--save", help="write committed offsets (partition -> offset) to this JSON file")
     parser.add_argument("--committed-total", type=int, help="the committed offsets must add up to this")
     parser.add_argument("--after", help="committed offsets a resumed group must not read below")
+    parser.add_argument("--acked", help="file that receives each acknowledged record's number")
     args = parser.parse_args()
     if args.command == "produce-kafka-python" and args.compression == "none":
         args.compression = None
     {"create-topic": create_topic, "produce-confluent": produce_confluent,
      "produce-kafka-python": produce_kafka_python, "group-confluent": group_confluent,
-     "group-kafka-python": group_kafka_python}[args.command](args)
+     "group-kafka-python": group_kafka_python, "produce-until-failure": produce_until_failure}[args.command](args)
 
 
 if __name__ == "__main__":
