@@ -9,6 +9,29 @@ import Testing
         #expect(CRC32C.checksum([UInt8](repeating: 0, count: 32)) == 0x8A91_36AA)
         let split = CRC32C.update(CRC32C.checksum(Array("12345".utf8)), Array("6789".utf8))
         #expect(split == 0xE306_9283)
+        #expect(CRC32C.checksum([UInt8](repeating: 0xFF, count: 32)) == 0x62A8_AB43)
+        #expect(CRC32C.checksum((0..<32).map(UInt8.init)) == 0x46DD_794E)
+        #expect(CRC32C.checksum((0..<32).reversed().map(UInt8.init)) == 0x113F_DB5C)
+    }
+
+    @Test func crc32cAgreesWithTheBitwiseDefinitionAtEveryLengthAndAlignment() {
+        func bitwise(_ bytes: [UInt8]) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1 }
+            }
+            return ~crc
+        }
+        var random = SystemRandomNumberGenerator()
+        let bytes = (0..<80).map { _ in UInt8.random(in: 0...255, using: &random) }
+        for start in 0..<9 {
+            for end in start...bytes.count {
+                let expected = bitwise(Array(bytes[start..<end]))
+                #expect(CRC32C.checksum(bytes[start..<end]) == expected)
+                #expect(CRC32C.checksum(bytes[start..<end].lazy.map { $0 }) == expected, "a collection without contiguous storage")
+            }
+        }
     }
 
     @Test func varintsRoundTripThroughZigzag() throws {
