@@ -59,6 +59,7 @@ struct Run: ParsableCommand {
                 let queryRows = CollectingRowWriter()
                 var jobOptions = options
                 jobOptions.queryWriter = queryRows
+                jobOptions.log = { [name = job.name] line in FileHandle.standardError.write(Data("job \(name): \(line)\n".utf8)) }
                 do {
                     let summary = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: jobOptions).run()
                     for (kind, values) in queryRows.rows {

@@ -147,8 +147,12 @@ import Testing
             """)
         var options = RunOptions()
         options.batchSize = 1
+        let logged = CollectedLines()
+        options.log = logged.append
         let result = try runJob("SELECT ts, ROW_NUMBER() OVER (PARTITION BY k ORDER BY event_time) FROM t", in: session, options: options)
         #expect(result.summary.lateRowsDropped == 1)
+        #expect(logged.lines.count == 1)
+        #expect(logged.lines.first?.hasPrefix("OverAggregate #") == true && logged.lines.first?.contains("late rows are dropped (set 'table.exec.late-rows.sink'") == true, "\(logged.lines)")
         #expect(result.rows.map { $0[0] } == [0, 10_000, 20_000, 30_000].map { .integer(base + Int64($0)) })
     }
 
@@ -210,4 +214,10 @@ import Testing
         let rows = try runJob("SELECT 'AAPL', CAST(1.5 AS DOUBLE), TIMESTAMP '2024-05-31 10:00:00', CAST(NULL AS INT)", in: try runtimeSession(""))
         #expect(rows.rows == [[.string("AAPL"), .double(1.5), .timestamp(1_717_149_600_000_000), .null]])
     }
+}
+
+/// Log lines a job wrote, for tests that check what it reported.
+final class CollectedLines {
+    private(set) var lines: [String] = []
+    func append(_ line: String) { lines.append(line) }
 }

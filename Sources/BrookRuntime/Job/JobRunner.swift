@@ -17,6 +17,8 @@ public struct RunOptions {
     public var homePath: String?
     /// Counters the job keeps current while it runs, and the way to cancel it.
     public var progress: JobProgress?
+    /// Receives the job's log lines: the first late row each operator drops, as it happens.
+    public var log: ((String) -> Void)?
 
     public init() {}
 }
@@ -46,6 +48,8 @@ public final class JobRunner {
         var combinedWatermark = Int64.min
         var forwardedWatermark = Int64.min
         var sinkTable: String?
+        var name = ""
+        var reportedLateRows = false
     }
 
     private var nodes: [Node]
@@ -53,6 +57,8 @@ public final class JobRunner {
     /// `table.exec.source.idle-timeout` in seconds, when set.
     private let idleTimeout: Double?
     private let plan: PhysicalPlan
+    /// The table late rows go to, when `table.exec.late-rows.sink` names one.
+    private var lateRowTable: String?
 
     public init(job: PlannedJob, catalog: Catalog, settings: Settings, options: RunOptions = RunOptions()) throws(RuntimeError) {
         self.options = options
@@ -65,11 +71,13 @@ public final class JobRunner {
         var lateRows: LateRowSink?
         if let name = settings[LateRowSink.setting], !name.isEmpty {
             guard let table = catalog.table(name) else { throw RuntimeError("'\(LateRowSink.setting)' names '\(name)', which is not a table") }
+            lateRowTable = name
             lateRows = try LateRowSink(table: table, writer: try ConnectorFactory.writer(for: table, homePath: options.homePath, context: context), context: context)
         }
         var nodes: [Node] = []
         for node in plan.nodes {
             var built = Node()
+            built.name = OperatorFactory.operatorName(node)
             built.inputWatermarks = Array(repeating: Int64.min, count: node.inputs.count)
             let inputTypes = node.inputs.first.map { plan[$0].schema.fields.map(\.type.type) } ?? []
             switch node.operation {
@@ -144,6 +152,16 @@ public final class JobRunner {
         }
     }
 
+    /// Logs once per operator when it drops its first late row; the summary carries the count.
+    private func logFirstLateRows() {
+        for id in nodes.indices where !nodes[id].reportedLateRows {
+            guard let operation = nodes[id].operation, operation.metrics.lateRowsDropped > 0 else { continue }
+            nodes[id].reportedLateRows = true
+            let routed = lateRowTable.map { "written to table '\($0)'" } ?? "dropped (set '\(LateRowSink.setting)' to keep them)"
+            options.log?("\(nodes[id].name) received a row older than its watermark; late rows are \(routed) and counted in the job summary")
+        }
+    }
+
     /// Runs until every source ends (bounded input), then flushes every operator in plan order.
     /// With an unbounded source (a topic) it runs until the process is stopped.
     public func run() throws(RuntimeError) -> JobSummary {
@@ -189,6 +207,7 @@ public final class JobRunner {
                 emptySince[id] = nil
                 options.progress?.read(batch.count)
                 try deliver(batch, from: id)
+                if options.log != nil { logFirstLateRows() }
             } else {
                 waiting.insert(id)
                 let since = emptySince[id] ?? Date()

@@ -4,10 +4,13 @@ import BrookPlanner
 
 /// Maps each physical operator to its runtime implementation, compiling its expressions.
 enum OperatorFactory {
+    /// How logs and the late-row table name an operator: its kind and plan node id, as EXPLAIN shows them.
+    static func operatorName(_ node: PhysicalNode) -> String { "\(node.operation.name) #\(node.id)" }
+
     static func make(_ node: PhysicalNode, plan: PhysicalPlan, inputTypes: [DataType], settings: Settings, context: EvaluationContext,
                      lateRows: LateRowSink?) throws(RuntimeError) -> StreamOperator {
         let outputTypes = node.schema.fields.map(\.type.type)
-        let name = "\(node.operation.name) #\(node.id)"
+        let name = operatorName(node)
         let late = { (input: Int) in lateRows?.channel(operator: name, schema: plan[node.inputs[input]].schema) }
         switch node.operation {
         case .calc(let projection, let condition):
