@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "BrookRuntime", dependencies: [
-            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage", "BrookSentiment",
+            "BrookCore", "BrookSQL", "BrookPlanner", "BrookStorage", "BrookSentiment", "BrookKafka",
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: [
             // Operators own their state on one thread; dynamic exclusivity checks on every access
@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "BrookShellTests", dependencies: ["BrookShell", "BrookRuntime", "BrookPlanner"]),
         .testTarget(name: "BrookKafkaTests", dependencies: ["BrookKafka", "BrookStorage"]),
         .testTarget(name: "BrookMarketDataTests", dependencies: ["BrookMarketData", "BrookCore"]),
-        .testTarget(name: "BrookRuntimeTests", dependencies: ["BrookRuntime", "BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage", "BrookSentiment"]),
+        .testTarget(name: "BrookRuntimeTests", dependencies: ["BrookRuntime", "BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage", "BrookSentiment", "BrookKafka"]),
         .testTarget(name: "BrookPlannerTests", dependencies: ["BrookPlanner", "BrookSQL", "BrookCore", "BrookStorage"]),
     ]
 )

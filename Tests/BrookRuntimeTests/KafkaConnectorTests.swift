@@ -1,5 +1,7 @@
-// The kafka connector reads and writes the home's topics; a topic pipeline equals the file pipeline.
+// The kafka connector reads and writes the home's topics, directly and as a network client of a
+// broker; a topic pipeline equals the file pipeline.
 import BrookCore
+import BrookKafka
 import BrookPlanner
 import BrookRuntime
 import BrookSQL
@@ -8,6 +10,22 @@ import Foundation
 import Testing
 
 @Suite struct KafkaConnectorTests {
+    /// Runs `body` with the bootstrap servers a table should name: 'embedded', or the address of a
+    /// broker serving the same home on loopback, so the connector goes through its network client.
+    /// The job blocks while it waits for the broker, so it runs on a thread of its own: the broker's
+    /// tasks need the cooperative pool, which parallel tests would otherwise fill.
+    func withServers<T: Sendable>(overNetwork: Bool, home: ScratchDirectory, _ body: @escaping (String) throws -> T) async throws -> T {
+        guard overNetwork else { return try body("embedded") }
+        let broker = KafkaBroker(log: try TopicLog(path: home.file("brook.db")), host: "127.0.0.1", port: 0)
+        let address = "127.0.0.1:\(try await broker.start())"
+        nonisolated(unsafe) let job = body
+        let result: Result<T, Error> = await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: Result { try job(address) }) }.start()
+        }
+        await broker.shutdown()
+        return try result.get()
+    }
+
     /// Appends the test market to topics as a producer keyed by symbol would.
     func fill(_ log: TopicLog, _ data: MarketTestData) throws {
         try log.createTopic("stock-prices", partitions: 2, retention: .forever)
@@ -29,20 +47,22 @@ import Testing
         return text
     }
 
-    @Test func topicPipelineWritesTheSameSignalsAsTheFilePipeline() throws {
+    @Test(arguments: [false, true]) func topicPipelineWritesTheSameSignalsAsTheFilePipeline(overNetwork: Bool) async throws {
         let data = MarketTestData(seed: 2)
         let home = try ScratchDirectory()
         let log = try TopicLog(path: home.file("brook.db"))
         try fill(log, data)
-        let session = try runtimeSession(try kafkaScript(bounded: true).components(separatedBy: "INSERT INTO")[0])
-        guard case .job(let job) = try session.execute(try Parser.parseStatement(
-            "INSERT INTO trading_signals_sink SELECT symbol, news_time, signal FROM trading_signals WHERE signal IS NOT NULL")) else {
-            Issue.record("no job")
-            return
+        let summary = try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws in
+            let script = try kafkaScript(bounded: true).replacingOccurrences(of: "'embedded'", with: "'\(servers)'")
+            let session = try runtimeSession(script.components(separatedBy: "INSERT INTO")[0])
+            guard case .job(let job) = try session.execute(try Parser.parseStatement(
+                "INSERT INTO trading_signals_sink SELECT symbol, news_time, signal FROM trading_signals WHERE signal IS NOT NULL")) else {
+                throw RuntimeError("no job")
+            }
+            var options = RunOptions()
+            options.homePath = home.path
+            return try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
         }
-        var options = RunOptions()
-        options.homePath = home.path
-        let summary = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
         #expect(summary.rowsRead["stock_prices"] == data.bars.count)
         let written = try log.read(topic: "trading-signals", partition: 0, offset: 0, maxBytes: 1 << 24)
         let directory = try ScratchDirectory()
@@ -57,51 +77,61 @@ import Testing
         #expect(written.map { String(decoding: $0.value ?? [], as: UTF8.self) }.sorted() == fileLines.sorted())
     }
 
-    @Test func groupOffsetsResumeWhereTheLastRunCommitted() throws {
+    @Test(arguments: [false, true]) func groupOffsetsResumeWhereTheLastRunCommitted(overNetwork: Bool) async throws {
         let home = try ScratchDirectory()
         let log = try TopicLog(path: home.file("brook.db"))
         try log.createTopic("ticks", partitions: 1, retention: .forever)
         try log.append(topic: "ticks", partition: 0, records: (1...3).map { AppendRecord(timestamp: 1000 * Int64($0), key: nil, value: Array("{\"n\":\($0)}".utf8)) })
-        let session = try runtimeSession("""
-            CREATE TABLE ticks (n INT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', o BIGINT METADATA FROM 'offset' VIRTUAL)
-            WITH ('connector' = 'kafka', 'topic' = 'ticks', 'properties.group.id' = 'g', 'properties.auto.offset.reset' = 'earliest',
-                  'scan.bounded.mode' = 'latest-offset', 'format' = 'json');
-            """)
-        var options = RunOptions()
-        options.homePath = home.path
-        let first = try runJob("SELECT n, ts, o FROM ticks", in: session, options: options)
-        #expect(first.rows == [[.integer(1), .timestamp(1_000_000), .integer(0)], [.integer(2), .timestamp(2_000_000), .integer(1)], [.integer(3), .timestamp(3_000_000), .integer(2)]])
-        try log.append(topic: "ticks", partition: 0, records: [AppendRecord(timestamp: 4000, key: nil, value: Array("{\"n\":4}".utf8))])
-        let second = try runJob("SELECT n FROM ticks", in: session, options: options)
-        #expect(second.rows == [[.integer(4)]])
+        try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws in
+            let session = try runtimeSession("""
+                CREATE TABLE ticks (n INT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', o BIGINT METADATA FROM 'offset' VIRTUAL)
+                WITH ('connector' = 'kafka', 'topic' = 'ticks', 'properties.group.id' = 'g', 'properties.auto.offset.reset' = 'earliest',
+                      'properties.bootstrap.servers' = '\(servers)', 'scan.bounded.mode' = 'latest-offset', 'format' = 'json');
+                """)
+            var options = RunOptions()
+            options.homePath = home.path
+            let first = try runJob("SELECT n, ts, o FROM ticks", in: session, options: options)
+            #expect(first.rows == [[.integer(1), .timestamp(1_000_000), .integer(0)], [.integer(2), .timestamp(2_000_000), .integer(1)], [.integer(3), .timestamp(3_000_000), .integer(2)]])
+            try log.append(topic: "ticks", partition: 0, records: [AppendRecord(timestamp: 4000, key: nil, value: Array("{\"n\":4}".utf8))])
+            let second = try runJob("SELECT n FROM ticks", in: session, options: options)
+            #expect(second.rows == [[.integer(4)]])
+        }
+        #expect(try log.committedOffsets(group: "g", topic: "ticks").map(\.offset) == [4])
     }
 
-    @Test func startupModesPickTheirOffsets() throws {
+    @Test(arguments: [false, true]) func startupModesPickTheirOffsets(overNetwork: Bool) async throws {
         let home = try ScratchDirectory()
         let log = try TopicLog(path: home.file("brook.db"))
         try log.createTopic("t", partitions: 1, retention: .forever)
         try log.append(topic: "t", partition: 0, records: (1...5).map { AppendRecord(timestamp: 1000 * Int64($0), key: nil, value: Array("{\"n\":\($0)}".utf8)) })
         var options = RunOptions()
         options.homePath = home.path
-        func read(_ startup: String) throws -> [[Value]] {
-            let session = try runtimeSession("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'scan.bounded.mode' = 'latest-offset', \(startup));")
-            return try runJob("SELECT n FROM t", in: session, options: options).rows
+        try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws in
+            func read(_ startup: String) throws -> [[Value]] {
+                let session = try runtimeSession("""
+                    CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'properties.bootstrap.servers' = '\(servers)',
+                      'scan.bounded.mode' = 'latest-offset', \(startup));
+                    """)
+                return try runJob("SELECT n FROM t", in: session, options: options).rows
+            }
+            #expect(try read("'scan.startup.mode' = 'earliest-offset'").count == 5)
+            #expect(try read("'scan.startup.mode' = 'latest-offset'").isEmpty)
+            #expect(try read("'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = '3000'") == [[.integer(3)], [.integer(4)], [.integer(5)]])
+            #expect(try read("'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:0,offset:4'") == [[.integer(5)]])
         }
-        #expect(try read("'scan.startup.mode' = 'earliest-offset'").count == 5)
-        #expect(try read("'scan.startup.mode' = 'latest-offset'").isEmpty)
-        #expect(try read("'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = '3000'") == [[.integer(3)], [.integer(4)], [.integer(5)]])
-        #expect(try read("'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:0,offset:4'") == [[.integer(5)]])
     }
 
-    @Test func networkBootstrapServersAreRefusedPlainly() throws {
+    @Test func anUnreachableClusterIsNamedWithItsOption() throws {
         let home = try ScratchDirectory()
-        let session = try runtimeSession("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'properties.bootstrap.servers' = 'redpanda-1:29092', 'scan.startup.mode' = 'earliest-offset');")
+        let session = try runtimeSession("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'properties.bootstrap.servers' = '127.0.0.1:1', 'scan.startup.mode' = 'earliest-offset');")
         var options = RunOptions()
         options.homePath = home.path
         #expect {
             try runJob("SELECT n FROM t", in: session, options: options)
         } throws: { error in
-            ((error as? RuntimeError)?.message ?? "").contains("option 'properties.bootstrap.servers': 'redpanda-1:29092'")
+            let message = (error as? RuntimeError)?.message ?? ""
+            return message.contains("table 't': topic 't' on the Kafka cluster at '127.0.0.1:1' (option 'properties.bootstrap.servers')")
+                && message.contains("cannot connect to Kafka broker 127.0.0.1:1")
         }
     }
 }

@@ -1,7 +1,9 @@
 // The kafka connector's WITH options, resolved: topic, start and end positions, group, format.
 import BrookCore
+import BrookKafka
 import BrookPlanner
 import BrookStorage
+import Foundation
 
 /// Where a kafka table's reading starts and ends, as Flink's `scan.startup.mode` and
 /// `scan.bounded.mode` say, and which consumer group commits its progress.
@@ -11,6 +13,8 @@ struct KafkaOptions {
     }
 
     var topic: String
+    /// `properties.bootstrap.servers`: 'embedded' (the default) for the home's own log, else host:port list.
+    var servers: String
     var groupID: String?
     var startup: Position
     var resetToEarliest: Bool
@@ -24,10 +28,7 @@ struct KafkaOptions {
         }
         guard let topic = table.option("topic") else { throw fail("topic", "is required for the kafka connector") }
         self.topic = topic
-        let servers = table.option("properties.bootstrap.servers") ?? "embedded"
-        guard servers == "embedded" else {
-            throw fail("properties.bootstrap.servers", "'\(servers)': this build reads and writes Brook's own topics ('embedded'); connecting to another Kafka cluster is not part of it yet")
-        }
+        servers = table.option("properties.bootstrap.servers") ?? "embedded"
         groupID = table.option("properties.group.id")
         format = table.option("value.format") ?? table.option("format") ?? "json"
         keyFields = table.option("key.fields")?.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
@@ -67,8 +68,21 @@ struct KafkaOptions {
         }
     }
 
+    /// The home's topic log, or a client of the cluster the bootstrap servers name.
+    func openStore(homePath: String) throws -> TopicStore {
+        if servers == "embedded" {
+            return try TopicLog(path: (homePath as NSString).appendingPathComponent("brook.db"))
+        }
+        return try KafkaClusterClient(servers: servers)
+    }
+
+    /// Where the topic lives, for error messages.
+    var storeDescription: String {
+        servers == "embedded" ? "the home's topic log" : "the Kafka cluster at '\(servers)' (option 'properties.bootstrap.servers')"
+    }
+
     /// The offset `position` means for one partition of the log.
-    func offset(of position: Position, partition: Int32, log: TopicLog) throws -> Int64 {
+    func offset(of position: Position, partition: Int32, log: TopicStore) throws -> Int64 {
         let offsets = try log.offsets(topic: topic, partition: partition)
         switch position {
         case .earliest: return offsets.logStart

@@ -1,10 +1,10 @@
-// The kafka connector's source: records of a topic in the Brook home, parsed by the value format.
+// The kafka connector's source: records of a topic in the Brook home or a Kafka cluster, parsed by the value format.
 import BrookCore
 import BrookPlanner
 import BrookStorage
 import Foundation
 
-/// Reads a topic partition by partition from the home's topic log, parsing each record's value
+/// Reads a topic partition by partition from the home's topic log or a Kafka cluster, parsing each record's value
 /// with the json (or csv) format and filling `timestamp`, `partition`, `offset` and `topic`
 /// metadata columns. Unbounded unless `scan.bounded.mode` is set; commits its offsets to its
 /// consumer group after each batch.
@@ -12,7 +12,7 @@ final class KafkaTopicSource: SourceReader {
     enum Cell { case value(Int), metadata(String) }
 
     let options: KafkaOptions
-    let log: TopicLog
+    let log: TopicStore
     let cells: [Cell]
     let types: [DataType]
     let valueColumns: [Int]
@@ -33,13 +33,10 @@ final class KafkaTopicSource: SourceReader {
             throw RuntimeError("table '\(table.name)': option 'scan.startup.mode': 'group-offsets' (the default) needs 'properties.group.id', or choose earliest-offset or latest-offset")
         }
         do {
-            log = try TopicLog(path: (homePath as NSString).appendingPathComponent("brook.db"))
-            if try log.describeTopic(options.topic) == nil {
-                try log.createTopic(options.topic, partitions: 1)
-            }
-            partitions = try log.describeTopic(options.topic)!.partitions
+            log = try options.openStore(homePath: homePath)
+            partitions = try log.partitionCount(ofTopic: options.topic)
         } catch {
-            throw RuntimeError("table '\(table.name)': topic '\(options.topic)': \(error)")
+            throw RuntimeError("table '\(table.name)': topic '\(options.topic)' on \(options.storeDescription): \(error)")
         }
         var cells: [Cell] = []
         var valueColumns: [Int] = []
@@ -74,7 +71,7 @@ final class KafkaTopicSource: SourceReader {
                 self.ends = ends
             }
         } catch {
-            throw RuntimeError("table '\(table.name)': topic '\(options.topic)': \(error)")
+            throw RuntimeError("table '\(table.name)': topic '\(options.topic)' on \(options.storeDescription): \(error)")
         }
     }
 

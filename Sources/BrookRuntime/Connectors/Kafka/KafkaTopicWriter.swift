@@ -1,4 +1,4 @@
-// The kafka connector's sink: rows appended to a topic in the Brook home as json records.
+// The kafka connector's sink: rows appended as json records to a topic in the Brook home or a Kafka cluster.
 import BrookCore
 import BrookPlanner
 import BrookStorage
@@ -9,7 +9,7 @@ import Foundation
 /// or always 0 ('fixed'). Each batch is one transaction, on disk when the write returns.
 final class KafkaTopicWriter: RowWriter {
     let options: KafkaOptions
-    let log: TopicLog
+    let log: TopicStore
     let formatter: RowFormatter
     let keyColumns: [Int]
     let fixedPartition: Bool
@@ -32,11 +32,10 @@ final class KafkaTopicWriter: RowWriter {
         keyColumns = keys
         fixedPartition = table.option("sink.partitioner") == "fixed"
         do {
-            log = try TopicLog(path: (homePath as NSString).appendingPathComponent("brook.db"))
-            if try log.describeTopic(options.topic) == nil { try log.createTopic(options.topic, partitions: 1) }
-            partitions = try log.describeTopic(options.topic)!.partitions
+            log = try options.openStore(homePath: homePath)
+            partitions = try log.partitionCount(ofTopic: options.topic)
         } catch {
-            throw RuntimeError("table '\(table.name)': topic '\(options.topic)': \(error)")
+            throw RuntimeError("table '\(table.name)': topic '\(options.topic)' on \(options.storeDescription): \(error)")
         }
     }
 

@@ -1,0 +1,272 @@
+// Brook as a client of a Kafka cluster: what the kafka connector uses when its bootstrap servers are not Brook's own.
+import BrookStorage
+import Foundation
+
+/// A `TopicStore` over the Kafka protocol. It asks the bootstrap servers for metadata, sends each
+/// partition's reads and appends to its leader and group offsets to the group's coordinator, with
+/// request versions every broker since Kafka 1.0 (and Redpanda, and Brook's own listener) accepts.
+public final class KafkaClusterClient: TopicStore {
+    private struct Broker: Hashable { let host: String; let port: Int }
+
+    private let bootstrap: [Broker]
+    private let clientID: String
+    private var brokers: [Int32: Broker] = [:]
+    private var leaders: [String: [Int32: Int32]] = [:]
+    private var connections: [Broker: KafkaConnection] = [:]
+    private var coordinators: [String: Broker] = [:]
+
+    /// `servers` is Kafka's `bootstrap.servers`: comma-separated host:port pairs.
+    public init(servers: String, clientID: String = "brook") throws {
+        bootstrap = try servers.split(separator: ",").map { entry in
+            let text = entry.trimmingCharacters(in: .whitespaces)
+            guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
+                throw KafkaClientError("'\(text)' is not host:port")
+            }
+            return Broker(host: String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: port)
+        }
+        guard !bootstrap.isEmpty else { throw KafkaClientError("no bootstrap servers given") }
+        self.clientID = clientID
+    }
+
+    // MARK: TopicStore
+
+    public func partitionCount(ofTopic topic: String) throws -> Int32 {
+        Int32(try leadersOf(topic).count)
+    }
+
+    public func offsets(topic: String, partition: Int32) throws -> PartitionOffsets {
+        PartitionOffsets(logStart: try listOffset(topic: topic, partition: partition, query: .earliest).offset,
+                         next: try listOffset(topic: topic, partition: partition, query: .latest).offset)
+    }
+
+    public func listOffset(topic: String, partition: Int32, query: OffsetQuery) throws -> ListedOffset {
+        let time: Int64
+        switch query {
+        case .earliest: time = -2
+        case .latest: time = -1
+        case .timestamp(let millis): time = millis
+        }
+        var reader = try leader(topic, partition).send(.listOffsets, version: 1) { writer in
+            writer.int32(-1)
+            writer.arrayCount(1)
+            writer.string(topic)
+            writer.arrayCount(1)
+            writer.int32(partition)
+            writer.int64(time)
+        }
+        let answer = try singlePartition(&reader, topic: topic) { reader in
+            (try reader.int16(), try reader.int64(), try reader.int64())
+        }
+        try check(answer.0, "listing offsets of topic '\(topic)' partition \(partition)")
+        return ListedOffset(offset: answer.2, timestamp: answer.1)
+    }
+
+    public func read(topic: String, partition: Int32, offset: Int64, maxBytes: Int, maxRecords: Int) throws -> [StoredRecord] {
+        var reader = try leader(topic, partition).send(.fetch, version: 4) { writer in
+            writer.int32(-1)
+            writer.int32(100)
+            writer.int32(1)
+            writer.int32(Int32(clamping: maxBytes))
+            writer.int8(0)
+            writer.arrayCount(1)
+            writer.string(topic)
+            writer.arrayCount(1)
+            writer.int32(partition)
+            writer.int64(offset)
+            writer.int32(Int32(clamping: maxBytes))
+        }
+        _ = try reader.int32()
+        let answer = try singlePartition(&reader, topic: topic) { reader -> (Int16, [UInt8]) in
+            let error = try reader.int16()
+            _ = try reader.int64()
+            _ = try reader.int64()
+            _ = try reader.nullableArray(flexible: false) { reader in (try reader.int64(), try reader.int64()) }
+            return (error, try reader.nullableBytes() ?? [])
+        }
+        try check(answer.0, "fetching topic '\(topic)' partition \(partition) at offset \(offset)")
+        var records: [StoredRecord] = []
+        var batches = ByteReader(answer.1)
+        while batches.remaining >= 12, records.count < maxRecords {
+            let batch: RecordBatch
+            do {
+                batch = try RecordBatch.decode(from: &batches)
+            } catch KafkaCodecError.truncated {
+                break
+            }
+            if batch.isControl { continue }
+            for record in batch.records {
+                let recordOffset = batch.baseOffset + Int64(record.offsetDelta)
+                guard recordOffset >= offset, records.count < maxRecords else { continue }
+                let timestamp = batch.usesLogAppendTime ? batch.maxTimestamp : batch.baseTimestamp + record.timestampDelta
+                records.append(StoredRecord(offset: recordOffset, timestamp: timestamp, key: record.key, value: record.value, headers: record.headers))
+            }
+        }
+        return records
+    }
+
+    @discardableResult
+    public func append(topic: String, partition: Int32, records: [AppendRecord]) throws -> Int64 {
+        guard let first = records.first else { return -1 }
+        let batch = RecordBatch(
+            baseOffset: 0, partitionLeaderEpoch: -1, lastOffsetDelta: Int32(records.count - 1), baseTimestamp: first.timestamp,
+            records: records.enumerated().map { index, record in
+                KafkaRecord(timestampDelta: record.timestamp - first.timestamp, offsetDelta: Int32(index), key: record.key, value: record.value, headers: record.headers)
+            })
+        let encoded = try batch.encoded()
+        var reader = try leader(topic, partition).send(.produce, version: 3) { writer in
+            writer.nullableString(nil)
+            writer.int16(-1)
+            writer.int32(30_000)
+            writer.arrayCount(1)
+            writer.string(topic)
+            writer.arrayCount(1)
+            writer.int32(partition)
+            writer.nullableBytes(encoded)
+        }
+        let answer = try singlePartition(&reader, topic: topic) { reader in
+            (try reader.int16(), try reader.int64(), try reader.int64())
+        }
+        try check(answer.0, "producing to topic '\(topic)' partition \(partition)")
+        return answer.1
+    }
+
+    public func commitOffsets(group: String, offsets: [CommittedOffset]) throws {
+        let byTopic = Dictionary(grouping: offsets, by: \.topic)
+        var reader = try coordinator(group).send(.offsetCommit, version: 2) { writer in
+            writer.string(group)
+            writer.int32(-1)
+            writer.string("")
+            writer.int64(-1)
+            writer.array(Array(byTopic), { writer, entry in
+                writer.string(entry.key)
+                writer.array(entry.value) { writer, offset in
+                    writer.int32(offset.partition)
+                    writer.int64(offset.offset)
+                    writer.nullableString(offset.metadata)
+                }
+            })
+        }
+        for _ in 0..<(try reader.arrayCount(flexible: false) ?? 0) {
+            let topic = try reader.string()
+            for _ in 0..<(try reader.arrayCount(flexible: false) ?? 0) {
+                let partition = try reader.int32()
+                try check(try reader.int16(), "committing offsets of group '\(group)' for topic '\(topic)' partition \(partition)")
+            }
+        }
+    }
+
+    public func committedOffsets(group: String, topic: String) throws -> [CommittedOffset] {
+        let partitions = try leadersOf(topic).keys.sorted()
+        var reader = try coordinator(group).send(.offsetFetch, version: 1) { writer in
+            writer.string(group)
+            writer.arrayCount(1)
+            writer.string(topic)
+            writer.array(partitions) { writer, partition in writer.int32(partition) }
+        }
+        var committed: [CommittedOffset] = []
+        for _ in 0..<(try reader.arrayCount(flexible: false) ?? 0) {
+            let name = try reader.string()
+            for _ in 0..<(try reader.arrayCount(flexible: false) ?? 0) {
+                let partition = try reader.int32()
+                let offset = try reader.int64()
+                let metadata = try reader.nullableString()
+                try check(try reader.int16(), "reading committed offsets of group '\(group)' for topic '\(name)'")
+                if offset >= 0 { committed.append(CommittedOffset(topic: name, partition: partition, offset: offset, metadata: metadata)) }
+            }
+        }
+        return committed
+    }
+
+    // MARK: Brokers
+
+    private func connection(_ broker: Broker) throws -> KafkaConnection {
+        if let open = connections[broker] { return open }
+        let opened = try KafkaConnection(host: broker.host, port: broker.port, clientID: clientID)
+        connections[broker] = opened
+        return opened
+    }
+
+    /// Any broker that answers, bootstrap servers first.
+    private func anyConnection() throws -> KafkaConnection {
+        var failures: [String] = []
+        for broker in bootstrap + brokers.values {
+            do { return try connection(broker) } catch { failures.append("\(error)") }
+        }
+        throw KafkaClientError(failures.joined(separator: "; "))
+    }
+
+    /// Partition leaders of `topic` from a Metadata v1 request, which lets a broker that allows it create the topic.
+    private func leadersOf(_ topic: String) throws -> [Int32: Int32] {
+        if let known = leaders[topic] { return known }
+        var lastError: Int16 = 0
+        for attempt in 0..<10 {
+            var reader = try anyConnection().send(.metadata, version: 1) { writer in
+                writer.arrayCount(1)
+                writer.string(topic)
+            }
+            for _ in 0..<(try reader.arrayCount(flexible: false) ?? 0) {
+                let id = try reader.int32()
+                let host = try reader.string()
+                let port = try reader.int32()
+                _ = try reader.nullableString()
+                brokers[id] = Broker(host: host, port: Int(port))
+            }
+            _ = try reader.int32()
+            var found: [Int32: Int32] = [:]
+            for _ in 0..<(try reader.arrayCount(flexible: false) ?? 0) {
+                lastError = try reader.int16()
+                let name = try reader.string()
+                _ = try reader.bool()
+                for _ in 0..<(try reader.arrayCount(flexible: false) ?? 0) {
+                    _ = try reader.int16()
+                    let partition = try reader.int32()
+                    let leader = try reader.int32()
+                    _ = try reader.array(flexible: false) { try $0.int32() }
+                    _ = try reader.array(flexible: false) { try $0.int32() }
+                    if name == topic { found[partition] = leader }
+                }
+            }
+            if lastError == 0, !found.isEmpty, found.values.allSatisfy({ brokers[$0] != nil }) {
+                leaders[topic] = found
+                return found
+            }
+            // A topic being created has no leader for a moment (LEADER_NOT_AVAILABLE).
+            if lastError != 5 && lastError != 0 { break }
+            usleep(UInt32(100_000 * (attempt + 1)))
+        }
+        try check(lastError, "topic '\(topic)'")
+        throw KafkaClientError("topic '\(topic)' has no partition leader")
+    }
+
+    private func leader(_ topic: String, _ partition: Int32) throws -> KafkaConnection {
+        guard let id = try leadersOf(topic)[partition], let broker = brokers[id] else {
+            throw KafkaClientError("topic '\(topic)' has no partition \(partition)")
+        }
+        return try connection(broker)
+    }
+
+    private func coordinator(_ group: String) throws -> KafkaConnection {
+        if let known = coordinators[group] { return try connection(known) }
+        var reader = try anyConnection().send(.findCoordinator, version: 0) { writer in writer.string(group) }
+        try check(try reader.int16(), "finding the coordinator of group '\(group)'")
+        _ = try reader.int32()
+        let broker = Broker(host: try reader.string(), port: Int(try reader.int32()))
+        coordinators[group] = broker
+        return try connection(broker)
+    }
+
+    /// Reads a response's topics array holding one topic with one partition, as every request here asks.
+    private func singlePartition<T>(_ reader: inout ByteReader, topic: String, _ partition: (inout ByteReader) throws -> T) throws -> T {
+        guard try reader.arrayCount(flexible: false) == 1 else { throw KafkaClientError("answer about topic '\(topic)' has no single topic") }
+        _ = try reader.string()
+        guard try reader.arrayCount(flexible: false) == 1 else { throw KafkaClientError("answer about topic '\(topic)' has no single partition") }
+        _ = try reader.int32()
+        return try partition(&reader)
+    }
+
+    private func check(_ code: Int16, _ place: String) throws {
+        guard code != 0 else { return }
+        let name = KafkaErrorCode(rawValue: code).map { "\($0)" } ?? "error code \(code)"
+        throw KafkaClientError("\(place): the Kafka broker answered \(name)")
+    }
+}
