@@ -121,6 +121,42 @@ import Testing
         }
     }
 
+    @Test func keysAreWrittenInTheirKeyFormatAndChooseThePartition() throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        var options = RunOptions()
+        options.homePath = home.path
+        var topics = 0
+        func keys(_ format: String, fields: String, partitions: Int32 = 1) throws -> [[String?]] {
+            topics += 1
+            let topic = "keys-\(topics)"
+            try log.createTopic(topic, partitions: partitions, retention: .forever)
+            let session = try runtimeSession("""
+                CREATE TABLE k (symbol STRING, venue STRING, px DOUBLE) WITH ('connector' = 'kafka', 'topic' = '\(topic)', 'format' = 'json',
+                  'key.format' = '\(format)', 'key.fields' = '\(fields)');
+                """)
+            guard case .job(let job) = try session.execute(try Parser.parseStatement(
+                "INSERT INTO k VALUES ('AAPL', 'XNAS', 1.5), ('MSFT', CAST(NULL AS STRING), 2.5), ('AAPL', 'XNAS', 3.5)")) else { throw RuntimeError("no job") }
+            _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+            return try (0..<partitions).map { partition in
+                try log.read(topic: topic, partition: partition, offset: 0, maxBytes: 1 << 20).map { $0.key.map { String(decoding: $0, as: UTF8.self) } }
+            }
+        }
+        #expect(try keys("json", fields: "symbol;venue") == [[#"{"symbol":"AAPL","venue":"XNAS"}"#, #"{"symbol":"MSFT","venue":null}"#, #"{"symbol":"AAPL","venue":"XNAS"}"#]])
+        #expect(try keys("csv", fields: "symbol;venue") == [["AAPL,XNAS", "MSFT,", "AAPL,XNAS"]])
+        #expect(try keys("raw", fields: "venue") == [["XNAS", nil, "XNAS"]])
+        let spread = try keys("raw", fields: "symbol", partitions: 4)
+        #expect(spread.joined().count == 3)
+        let partitionsOfKey = Dictionary(grouping: spread.enumerated().flatMap { partition, keys in keys.map { ($0, partition) } }, by: \.0)
+        #expect(partitionsOfKey["AAPL"]?.count == 2 && Set(partitionsOfKey["AAPL"]!.map(\.1)).count == 1, "one key always lands in one partition: \(spread)")
+        #expect {
+            try keys("raw", fields: "symbol;venue")
+        } throws: { error in "\(error)".contains("option 'key.fields' of table 'k': the raw key format takes exactly one field, not 2") }
+        #expect {
+            try runtimeSession("CREATE TABLE bad (a STRING) WITH ('connector' = 'kafka', 'topic' = 'bad', 'format' = 'json', 'key.fields' = 'a');")
+        } throws: { error in "\(error)".contains("option 'key.format' of table 'bad': is required with 'key.fields' (json, csv or raw)") }
+    }
+
     @Test func anUnreachableClusterIsNamedWithItsOption() throws {
         let home = try ScratchDirectory()
         let session = try runtimeSession("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'properties.bootstrap.servers' = '127.0.0.1:1', 'scan.startup.mode' = 'earliest-offset');")

@@ -72,6 +72,8 @@ public enum ConnectorOptions {
                     throw ConnectorError(table: table.name, option: key, message: "'\(value)' is not a non-negative integer")
                 }
             }
+        case "kafka":
+            _ = try KafkaOptions(table: table)
         default:
             break
         }

@@ -21,10 +21,12 @@ struct KafkaOptions {
     var bounded: Position?
     var format: String
     var keyFields: [String]
+    /// How `key.fields` become the record key: 'json' (an object of the fields), 'csv', or 'raw' (one field's text).
+    var keyFormat: String?
 
-    init(table: CatalogTable) throws(RuntimeError) {
-        func fail(_ option: String, _ message: String) -> RuntimeError {
-            RuntimeError("table '\(table.name)': option '\(option)': \(message)")
+    init(table: CatalogTable) throws(ConnectorError) {
+        func fail(_ option: String, _ message: String) -> ConnectorError {
+            ConnectorError(table: table.name, option: option, message: message)
         }
         guard let topic = table.option("topic") else { throw fail("topic", "is required for the kafka connector") }
         self.topic = topic
@@ -32,14 +34,22 @@ struct KafkaOptions {
         groupID = table.option("properties.group.id")
         format = table.option("value.format") ?? table.option("format") ?? "json"
         keyFields = table.option("key.fields")?.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
+        keyFormat = table.option("key.format")
+        if let keyFormat {
+            guard ["json", "csv", "raw"].contains(keyFormat) else { throw fail("key.format", "'\(keyFormat)' is not one of json, csv, raw") }
+            guard !keyFields.isEmpty else { throw fail("key.fields", "is required with 'key.format'") }
+            if keyFormat == "raw", keyFields.count != 1 { throw fail("key.fields", "the raw key format takes exactly one field, not \(keyFields.count)") }
+        } else if !keyFields.isEmpty {
+            throw fail("key.format", "is required with 'key.fields' (json, csv or raw)")
+        }
         resetToEarliest = (table.option("properties.auto.offset.reset") ?? "latest") == "earliest"
         startup = try KafkaOptions.position(table.option("scan.startup.mode") ?? "group-offsets", table: table, option: "scan.startup.mode", fail: fail)
-        bounded = try table.option("scan.bounded.mode").flatMap { mode throws(RuntimeError) in
+        bounded = try table.option("scan.bounded.mode").flatMap { mode throws(ConnectorError) in
             mode == "unbounded" ? nil : try KafkaOptions.position(mode, table: table, option: "scan.bounded.mode", fail: fail)
         }
     }
 
-    static func position(_ mode: String, table: CatalogTable, option: String, fail: (String, String) -> RuntimeError) throws(RuntimeError) -> Position {
+    static func position(_ mode: String, table: CatalogTable, option: String, fail: (String, String) -> ConnectorError) throws(ConnectorError) -> Position {
         switch mode {
         case "earliest-offset": return .earliest
         case "latest-offset": return .latest

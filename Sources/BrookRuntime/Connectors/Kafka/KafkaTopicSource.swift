@@ -27,7 +27,11 @@ final class KafkaTopicSource: SourceReader {
     var isBounded: Bool { ends != nil }
 
     init(table: CatalogTable, columns: [Int], homePath: String) throws(RuntimeError) {
-        options = try KafkaOptions(table: table)
+        do {
+            options = try KafkaOptions(table: table)
+        } catch {
+            throw RuntimeError(error.description)
+        }
         tableName = table.name
         if options.startup == .groupOffsets, options.groupID == nil {
             throw RuntimeError("table '\(table.name)': option 'scan.startup.mode': 'group-offsets' (the default) needs 'properties.group.id', or choose earliest-offset or latest-offset")

@@ -5,19 +5,24 @@ import BrookStorage
 import Foundation
 
 /// Appends each inserted row as one record (the json format's object; the key from
-/// `key.fields` when given), choosing the partition by the key's hash ('default' partitioner)
-/// or always 0 ('fixed'). Each batch is one transaction, on disk when the write returns.
+/// `key.fields` in `key.format` when given), choosing the partition by the key's hash ('default'
+/// partitioner) or always 0 ('fixed'). Each batch is one transaction, on disk when the write returns.
 final class KafkaTopicWriter: RowWriter {
     let options: KafkaOptions
     let log: TopicStore
     let formatter: RowFormatter
     let keyColumns: [Int]
+    let keyFormatter: RowFormatter?
     let fixedPartition: Bool
     let partitions: Int32
     let names: [String]
 
     init(table: CatalogTable, homePath: String, context: EvaluationContext) throws(RuntimeError) {
-        options = try KafkaOptions(table: table)
+        do {
+            options = try KafkaOptions(table: table)
+        } catch {
+            throw RuntimeError(error.description)
+        }
         let persisted = table.columns.filter(\.isPersisted)
         names = persisted.map(\.name)
         formatter = RowFormatter(names: names, types: persisted.map(\.type.type), format: options.format,
@@ -30,6 +35,10 @@ final class KafkaTopicWriter: RowWriter {
             keys.append(index)
         }
         keyColumns = keys
+        let keyTypes = keys.map { persisted[$0].type.type }
+        keyFormatter = options.keyFormat.map { [keyFields = options.keyFields] format in
+            RowFormatter(names: keyFields, types: keyTypes, format: format, delimiter: ",", context: context)
+        }
         fixedPartition = table.option("sink.partitioner") == "fixed"
         do {
             log = try options.openStore(homePath: homePath)
@@ -42,11 +51,12 @@ final class KafkaTopicWriter: RowWriter {
     func write(_ batch: Batch) throws(RuntimeError) {
         var byPartition: [Int32: [AppendRecord]] = [:]
         let now = TopicLog.nowMilliseconds()
+        let keys = Batch(columns: keyColumns.map { batch.columns[$0] }, count: batch.count)
         for row in 0..<batch.count where batch.kind(row).isAccumulate {
             var line = ""
             formatter.append(batch, row: row, to: &line)
             line.removeLast()
-            let key = keyColumns.isEmpty ? nil : keyColumns.map { ValueText.plain(batch.columns[$0].value(row), type: batch.columns[$0].type, context: formatter.context) }.joined(separator: "|")
+            let key = keyFormatter.flatMap { format in recordKey(keys, row: row, format: format) }
             var partition: Int32 = 0
             if !fixedPartition, partitions > 1, let key {
                 partition = Int32(truncatingIfNeeded: RowKey.word(.string(key)) % UInt64(partitions))
@@ -60,6 +70,18 @@ final class KafkaTopicWriter: RowWriter {
         } catch {
             throw RuntimeError("writing topic '\(options.topic)': \(error)")
         }
+    }
+
+    /// The key as `key.format` writes it; raw is the one field's text, NULL stays a null key.
+    private func recordKey(_ keys: Batch, row: Int, format: RowFormatter) -> String? {
+        if format.format == "raw" {
+            let value = keys.columns[0].value(row)
+            return value.isNull ? nil : ValueText.plain(value, type: format.types[0], context: format.context)
+        }
+        var text = ""
+        format.append(keys, row: row, to: &text)
+        text.removeLast()
+        return text
     }
 
     func close() throws(RuntimeError) {}
