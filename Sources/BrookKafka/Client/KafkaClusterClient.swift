@@ -5,6 +5,8 @@ import Foundation
 /// A `TopicStore` over the Kafka protocol. It asks the bootstrap servers for metadata, sends each
 /// partition's reads and appends to its leader and group offsets to the group's coordinator, with
 /// request versions every broker since Kafka 1.0 (and Redpanda, and Brook's own listener) accepts.
+/// A request that fails in a way that may pass (connection lost, leader moved) is retried on fresh
+/// metadata and connections, up to five times over about six seconds; so appends are at least once.
 public final class KafkaClusterClient: TopicStore {
     private struct Broker: Hashable { let host: String; let port: Int }
 
@@ -31,7 +33,7 @@ public final class KafkaClusterClient: TopicStore {
     // MARK: TopicStore
 
     public func partitionCount(ofTopic topic: String) throws -> Int32 {
-        Int32(try leadersOf(topic).count)
+        try retrying { Int32(try leadersOf(topic).count) }
     }
 
     public func offsets(topic: String, partition: Int32) throws -> PartitionOffsets {
@@ -40,6 +42,10 @@ public final class KafkaClusterClient: TopicStore {
     }
 
     public func listOffset(topic: String, partition: Int32, query: OffsetQuery) throws -> ListedOffset {
+        try retrying { try listOffsetOnce(topic: topic, partition: partition, query: query) }
+    }
+
+    private func listOffsetOnce(topic: String, partition: Int32, query: OffsetQuery) throws -> ListedOffset {
         let time: Int64
         switch query {
         case .earliest: time = -2
@@ -62,6 +68,10 @@ public final class KafkaClusterClient: TopicStore {
     }
 
     public func read(topic: String, partition: Int32, offset: Int64, maxBytes: Int, maxRecords: Int) throws -> [StoredRecord] {
+        try retrying { try readOnce(topic: topic, partition: partition, offset: offset, maxBytes: maxBytes, maxRecords: maxRecords) }
+    }
+
+    private func readOnce(topic: String, partition: Int32, offset: Int64, maxBytes: Int, maxRecords: Int) throws -> [StoredRecord] {
         var reader = try leader(topic, partition).send(.fetch, version: 4) { writer in
             writer.int32(-1)
             writer.int32(100)
@@ -113,6 +123,10 @@ public final class KafkaClusterClient: TopicStore {
                 KafkaRecord(timestampDelta: record.timestamp - first.timestamp, offsetDelta: Int32(index), key: record.key, value: record.value, headers: record.headers)
             })
         let encoded = try batch.encoded()
+        return try retrying { try produce(encoded, topic: topic, partition: partition) }
+    }
+
+    private func produce(_ encoded: [UInt8], topic: String, partition: Int32) throws -> Int64 {
         var reader = try leader(topic, partition).send(.produce, version: 3) { writer in
             writer.nullableString(nil)
             writer.int16(-1)
@@ -131,6 +145,10 @@ public final class KafkaClusterClient: TopicStore {
     }
 
     public func commitOffsets(group: String, offsets: [CommittedOffset]) throws {
+        try retrying { try commitOffsetsOnce(group: group, offsets: offsets) }
+    }
+
+    private func commitOffsetsOnce(group: String, offsets: [CommittedOffset]) throws {
         let byTopic = Dictionary(grouping: offsets, by: \.topic)
         var reader = try coordinator(group).send(.offsetCommit, version: 2) { writer in
             writer.string(group)
@@ -156,6 +174,10 @@ public final class KafkaClusterClient: TopicStore {
     }
 
     public func committedOffsets(group: String, topic: String) throws -> [CommittedOffset] {
+        try retrying { try committedOffsetsOnce(group: group, topic: topic) }
+    }
+
+    private func committedOffsetsOnce(group: String, topic: String) throws -> [CommittedOffset] {
         let partitions = try leadersOf(topic).keys.sorted()
         var reader = try coordinator(group).send(.offsetFetch, version: 1) { writer in
             writer.string(group)
@@ -179,6 +201,23 @@ public final class KafkaClusterClient: TopicStore {
 
     // MARK: Brokers
 
+    /// Runs `request`, and after a retriable failure forgets every connection, leader and
+    /// coordinator and runs it again, waiting 0.2, 0.4, 0.8, 1.6 and 3.2 s between attempts.
+    private func retrying<T>(_ request: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try request()
+            } catch let error as KafkaClientError where error.retriable && attempt < 5 {
+                attempt += 1
+                connections.removeAll()
+                leaders.removeAll()
+                coordinators.removeAll()
+                usleep(UInt32(100_000 << attempt))
+            }
+        }
+    }
+
     private func connection(_ broker: Broker) throws -> KafkaConnection {
         if let open = connections[broker] { return open }
         let opened = try KafkaConnection(host: broker.host, port: broker.port, clientID: clientID)
@@ -192,7 +231,7 @@ public final class KafkaClusterClient: TopicStore {
         for broker in bootstrap + brokers.values {
             do { return try connection(broker) } catch { failures.append("\(error)") }
         }
-        throw KafkaClientError(failures.joined(separator: "; "))
+        throw KafkaClientError(failures.joined(separator: "; "), retriable: true)
     }
 
     /// Partition leaders of `topic` from a Metadata v1 request, which lets a broker that allows it create the topic.
@@ -235,7 +274,7 @@ public final class KafkaClusterClient: TopicStore {
             usleep(UInt32(100_000 * (attempt + 1)))
         }
         try check(lastError, "topic '\(topic)'")
-        throw KafkaClientError("topic '\(topic)' has no partition leader")
+        throw KafkaClientError("topic '\(topic)' has no partition leader", retriable: true)
     }
 
     private func leader(_ topic: String, _ partition: Int32) throws -> KafkaConnection {
@@ -264,9 +303,13 @@ public final class KafkaClusterClient: TopicStore {
         return try partition(&reader)
     }
 
+    /// Error codes a later attempt can get past: leader not available or moved, request timed
+    /// out, network exception, coordinator loading, unavailable or moved.
+    private static let retriableCodes: Set<Int16> = [5, 6, 7, 13, 14, 15, 16]
+
     private func check(_ code: Int16, _ place: String) throws {
         guard code != 0 else { return }
         let name = KafkaErrorCode(rawValue: code).map { "\($0)" } ?? "error code \(code)"
-        throw KafkaClientError("\(place): the Kafka broker answered \(name)")
+        throw KafkaClientError("\(place): the Kafka broker answered \(name)", retriable: Self.retriableCodes.contains(code))
     }
 }

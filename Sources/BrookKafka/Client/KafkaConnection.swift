@@ -4,7 +4,14 @@ import Glibc
 /// Why talking to a Kafka cluster failed: the place (broker address, topic, partition) and the cause.
 public struct KafkaClientError: Error, CustomStringConvertible, Sendable {
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// True when asking again (after new metadata, on a new connection) may succeed: a broker
+    /// restarting, a leader moving, a coordinator loading.
+    let retriable: Bool
+
+    init(_ description: String, retriable: Bool = false) {
+        self.description = description
+        self.retriable = retriable
+    }
 }
 
 /// Sends size-prefixed requests and reads the matching responses in order. A job's source reads
@@ -46,7 +53,7 @@ final class KafkaConnection {
             }
             candidate = info.pointee.ai_next
         }
-        throw KafkaClientError("cannot connect to Kafka broker \(host):\(port): \(String(cString: strerror(lastError)))")
+        throw KafkaClientError("cannot connect to Kafka broker \(host):\(port): \(String(cString: strerror(lastError)))", retriable: true)
     }
 
     deinit { close(descriptor) }
@@ -68,14 +75,14 @@ final class KafkaConnection {
         do {
             sizeBytes = try readExactly(4)
         } catch {
-            throw KafkaClientError("\(error.description) (waiting for the answer to \(api) v\(version))")
+            throw KafkaClientError("\(error.description) (waiting for the answer to \(api) v\(version))", retriable: error.retriable)
         }
         let size = Int(Int32(bigEndian: sizeBytes.withUnsafeBytes { $0.loadUnaligned(as: Int32.self) }))
         guard size >= 4, size <= 256 * 1024 * 1024 else { throw KafkaClientError("Kafka broker \(address) sent a response of \(size) bytes") }
         var reader = ByteReader(try readExactly(size))
         let answered = (try? reader.int32()) ?? -1
         guard answered == correlationID else {
-            throw KafkaClientError("Kafka broker \(address) answered request \(correlationID) with correlation id \(answered)")
+            throw KafkaClientError("Kafka broker \(address) answered request \(correlationID) with correlation id \(answered)", retriable: true)
         }
         return reader
     }
@@ -84,7 +91,7 @@ final class KafkaConnection {
         var sent = 0
         while sent < bytes.count {
             let result = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
-            guard result > 0 else { throw KafkaClientError("writing to Kafka broker \(address): \(String(cString: strerror(errno)))") }
+            guard result > 0 else { throw KafkaClientError("writing to Kafka broker \(address): \(String(cString: strerror(errno)))", retriable: true) }
             sent += result
         }
     }
@@ -94,8 +101,8 @@ final class KafkaConnection {
         var received = 0
         while received < count {
             let result = bytes.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress! + received, count - received, 0) }
-            if result == 0 { throw KafkaClientError("Kafka broker \(address) closed the connection") }
-            guard result > 0 else { throw KafkaClientError("reading from Kafka broker \(address): \(String(cString: strerror(errno)))") }
+            if result == 0 { throw KafkaClientError("Kafka broker \(address) closed the connection", retriable: true) }
+            guard result > 0 else { throw KafkaClientError("reading from Kafka broker \(address): \(String(cString: strerror(errno)))", retriable: true) }
             received += result
         }
         return bytes
