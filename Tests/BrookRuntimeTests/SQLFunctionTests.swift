@@ -39,6 +39,25 @@ import Testing
         ])
     }
 
+    @Test func leftRightGreatestLeastSignAndDateParts() throws {
+        #expect(try evaluate("LEFT('market', 3), RIGHT('market', 3), LEFT('abc', -1), RIGHT('abc', 10), LEFT(CAST(NULL AS STRING), 1)") == [
+            .string("mar"), .string("ket"), .string(""), .string("abc"), .null,
+        ])
+        #expect(try evaluate("GREATEST(1, 2.5, CAST(2 AS DOUBLE)), LEAST(3, 1, 2), GREATEST('b', 'abc'), GREATEST(1, CAST(NULL AS INT)), LEAST(DATE '2024-01-02', DATE '2023-12-31')") == [
+            .double(2.5), .integer(1), .string("b"), .null, .date(19_722),
+        ])
+        #expect(try evaluate("SIGN(-2.5), SIGN(0), SIGN(CAST(7 AS BIGINT)), SIGN(CAST(-0.5 AS DOUBLE))") == [
+            .decimal(DecimalValue(parsing: "-1.0")!), .integer(0), .integer(1), .double(-1),
+        ])
+        let parts = "YEAR(t), QUARTER(t), MONTH(t), DAYOFMONTH(t), HOUR(t), MINUTE(t), SECOND(t)"
+        #expect(try evaluate(parts.replacingOccurrences(of: "(t)", with: "(TIMESTAMP '2024-11-05 23:04:09')")) == [2024, 4, 11, 5, 23, 4, 9].map { .integer($0) })
+        #expect(try evaluate("YEAR(DATE '2024-02-29'), QUARTER(DATE '2024-03-31'), HOUR(TIME '07:08:09')") == [.integer(2024), .integer(1), .integer(7)])
+        #expect(try evaluate("HOUR(TO_TIMESTAMP_LTZ(0, 3))", "SET 'table.local-time-zone' = 'Asia/Tokyo';") == [.integer(9)],
+                "a TIMESTAMP_LTZ is read in the session time zone")
+        #expect(throws: (any Error).self) { try evaluate("YEAR(TIME '07:08:09')") }
+        #expect(throws: (any Error).self) { try evaluate("GREATEST(1, 'a')") }
+    }
+
     @Test func jsonFunctions() throws {
         #expect(try evaluate("JSON_OBJECT('headline' VALUE 'Up 5%', 'sentiment' VALUE 0.5, 'n' VALUE CAST(NULL AS INT)), JSON_OBJECT('n' VALUE CAST(NULL AS INT) ABSENT ON NULL), JSON_VALUE('{\"a\":{\"b\":[10,20]}}', '$.a.b[1]')") == [
             .string("{\"headline\":\"Up 5%\",\"sentiment\":0.5,\"n\":null}"), .string("{}"), .string("20"),

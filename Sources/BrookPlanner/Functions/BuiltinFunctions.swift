@@ -16,6 +16,36 @@ enum BuiltinFunctions {
         }
     }
 
+    /// GREATEST or LEAST: one or more arguments of a common, comparable type, which is the result's.
+    static func extreme(_ name: String, _ summary: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .scalar, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
+            guard args.count >= 1 else { throw FunctionSignatureError("\(name) takes at least 1 argument, got 0") }
+            var type = args[0]
+            for index in 1..<args.count {
+                guard let common = TypeRules.commonType(type, args[index]), TypeRules.comparable(type, args[index]) else {
+                    throw FunctionSignatureError("\(name) arguments have no common type: \(type) and \(args[index])", argument: index)
+                }
+                type = common
+            }
+            return nullable(type, args)
+        }
+    }
+
+    /// One field of a date, time or timestamp as BIGINT, as EXTRACT gives it (YEAR(d) is EXTRACT(YEAR FROM d)).
+    static func datePart(_ name: String, _ summary: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .scalar, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...1, name)
+            let type = args[0]
+            let fitsTime = ["HOUR", "MINUTE", "SECOND"].contains(name)
+            var isTime = false
+            if case .time = type { isTime = true }
+            guard type.isTimestamp || type == .date || (fitsTime && isTime) || type == .null else {
+                throw FunctionSignatureError("\(name) expects \(fitsTime ? "a time or timestamp" : "a date or timestamp"), got \(type)", argument: 0)
+            }
+            return nullable(.bigint, args)
+        }
+    }
+
     /// A function of string arguments returning `result`.
     static func stringFunction(_ name: String, arity: ClosedRange<Int>, numericFrom: Int = Int.max, returns result: DataType,
                                _ summary: String) -> FunctionDefinition {
@@ -164,6 +194,22 @@ enum BuiltinFunctions {
         stringFunction("LPAD", arity: 3...3, numericFrom: 1, returns: .string, "pads on the left to a length"),
         stringFunction("RPAD", arity: 3...3, numericFrom: 1, returns: .string, "pads on the right to a length"),
         stringFunction("JSON_VALUE", arity: 2...2, returns: .string, "the scalar at a JSON path, as STRING"),
+        stringFunction("LEFT", arity: 2...2, numericFrom: 1, returns: .string, "the leftmost n characters (empty for n < 1)"),
+        stringFunction("RIGHT", arity: 2...2, numericFrom: 1, returns: .string, "the rightmost n characters (empty for n < 1)"),
+        extreme("GREATEST", "the largest argument; NULL if any is NULL"),
+        extreme("LEAST", "the smallest argument; NULL if any is NULL"),
+        FunctionDefinition(name: "SIGN", kind: .scalar, summary: "-1, 0 or 1 by the argument's sign, in its type") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...1, "SIGN")
+            try args.expectNumeric(0, "SIGN")
+            return args.types[0]
+        },
+        datePart("YEAR", "the year of a date or timestamp"),
+        datePart("QUARTER", "the quarter (1 to 4) of a date or timestamp"),
+        datePart("MONTH", "the month (1 to 12) of a date or timestamp"),
+        datePart("DAYOFMONTH", "the day of the month of a date or timestamp"),
+        datePart("HOUR", "the hour (0 to 23) of a time or timestamp"),
+        datePart("MINUTE", "the minute of a time or timestamp"),
+        datePart("SECOND", "the second of a time or timestamp"),
         FunctionDefinition(name: "COALESCE", kind: .scalar, summary: "the first non-NULL argument") { (args: FunctionArguments) throws(FunctionSignatureError) in
             guard args.count >= 1 else { throw FunctionSignatureError("COALESCE takes at least 1 argument, got 0") }
             var type = args[0]

@@ -1,10 +1,33 @@
-// Numeric built-ins: ABS, ROUND, FLOOR, CEIL, POWER, SQRT, logarithms, EXP, MOD.
+// Numeric built-ins: ABS, SIGN, ROUND, FLOOR, CEIL, POWER, SQRT, logarithms, EXP, MOD, GREATEST, LEAST.
 import BrookCore
+import BrookPlanner
 import Foundation
 
 /// Numeric functions; results keep the planner's type (ROUND of DECIMAL stays DECIMAL).
 enum NumericFunctions {
     static func register(into add: (String, Bool, @escaping ScalarImplementation) -> Void) {
+        add("SIGN", true) { args throws(RuntimeError) in
+            switch args[0] {
+            case .integer(let value): return .integer(value.signum())
+            case .double(let value): return .double(value > 0 ? 1 : value < 0 ? -1 : 0)
+            case .decimal(let value):
+                let sign = value.unscaled > 0 ? 1 : value.unscaled < 0 ? -1 : 0
+                return .decimal(DecimalValue(unscaled: Int128(sign), scale: 0).rescaled(to: value.scale))
+            default: return .null
+            }
+        }
+        for (name, wantsLargest) in [("GREATEST", true), ("LEAST", false)] {
+            add(name, true) { args throws(RuntimeError) in
+                let type = args.types.dropFirst().reduce(args.types[0]) { TypeRules.commonType($0, $1) ?? $0 }
+                var best = try Cast.value(args[0], from: args.types[0], to: type, isTry: false, context: args.context)
+                for index in 1..<args.values.count {
+                    let candidate = try Cast.value(args[index], from: args.types[index], to: type, isTry: false, context: args.context)
+                    let order = ValueOrder.compare(candidate, best)
+                    if wantsLargest ? order > 0 : order < 0 { best = candidate }
+                }
+                return best
+            }
+        }
         add("ABS", true) { args throws(RuntimeError) in
             switch args[0] {
             case .integer(let n): return .integer(n < 0 ? 0 &- n : n)

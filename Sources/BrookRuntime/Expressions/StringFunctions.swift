@@ -53,6 +53,14 @@ enum StringFunctions {
             }
             return .integer(0)
         }
+        add("LEFT", true) { args throws(RuntimeError) in
+            let count = max(0, Int(clamping: args.integer(1) ?? 0))
+            return .string(String(args.string(0)!.prefix(count)))
+        }
+        add("RIGHT", true) { args throws(RuntimeError) in
+            let count = max(0, Int(clamping: args.integer(1) ?? 0))
+            return .string(String(args.string(0)!.suffix(count)))
+        }
         add("LPAD", true) { args throws(RuntimeError) in pad(args, left: true) }
         add("RPAD", true) { args throws(RuntimeError) in pad(args, left: false) }
         add("LIKE", true) { args throws(RuntimeError) in

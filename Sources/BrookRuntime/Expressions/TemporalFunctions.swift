@@ -1,4 +1,4 @@
-// Date and time functions: TO_TIMESTAMP, DATE_FORMAT, UNIX_TIMESTAMP, FROM_UNIXTIME, EXTRACT, clocks.
+// Date and time functions: TO_TIMESTAMP, DATE_FORMAT, UNIX_TIMESTAMP, FROM_UNIXTIME, EXTRACT and YEAR..SECOND, clocks.
 import BrookCore
 
 /// Temporal built-ins. Wall-clock results use the session time zone (`table.local-time-zone`).
@@ -65,8 +65,22 @@ enum TemporalFunctions {
         }
         add("EXTRACT", true) { args throws(RuntimeError) in
             guard let unit = args.string(0) else { return .null }
-            let type = args.types[1]
-            switch args[1] {
+            return extract(unit, args[1], type: args.types[1], context: args.context)
+        }
+        for unit in ["YEAR", "MONTH", "HOUR", "MINUTE", "SECOND"] {
+            add(unit, true) { args throws(RuntimeError) in extract(unit, args[0], type: args.types[0], context: args.context) }
+        }
+        add("DAYOFMONTH", true) { args throws(RuntimeError) in extract("DAY", args[0], type: args.types[0], context: args.context) }
+        add("QUARTER", true) { args throws(RuntimeError) in
+            guard case .integer(let month) = extract("MONTH", args[0], type: args.types[0], context: args.context) else { return .null }
+            return .integer((month - 1) / 3 + 1)
+        }
+    }
+
+    /// EXTRACT(unit FROM value): a field of an interval, time, date or timestamp (a TIMESTAMP_LTZ
+    /// read in the session time zone).
+    static func extract(_ unit: String, _ value: Value, type: DataType, context: EvaluationContext) -> Value {
+            switch value {
             case .intervalMilliseconds(let ms):
                 let parts: [String: Int64] = ["DAY": ms / 86_400_000, "HOUR": ms / 3_600_000 % 24, "MINUTE": ms / 60_000 % 60, "SECOND": ms / 1000 % 60, "MILLISECOND": ms % 60_000]
                 return .integer(parts[unit] ?? 0)
@@ -77,9 +91,9 @@ enum TemporalFunctions {
                 return .integer(parts[unit] ?? 0)
             default:
                 let micros: Int64
-                switch args[1] {
+                switch value {
                 case .date(let days): micros = Int64(days) * 86_400_000_000
-                case .timestamp(let value): micros = type.isTimestampLTZ ? value + args.context.timeZone.offsetMicros(atInstant: value) : value
+                case .timestamp(let instant): micros = type.isTimestampLTZ ? instant + context.timeZone.offsetMicros(atInstant: instant) : instant
                 default: return .null
                 }
                 let dayMicros: Int64 = 86_400_000_000
@@ -96,6 +110,5 @@ enum TemporalFunctions {
                 default: return .integer(time / 1000 % 60_000)
                 }
             }
-        }
     }
 }
