@@ -179,6 +179,20 @@ struct TradeData {
         #expect(canonical(materialize(actual.rows, actual.kinds)) == expected)
     }
 
+    @Test func aggregateFilterClausesMatchSQLite() throws {
+        let data = TradeData(seed: 32)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let calls = "COUNT(*) FILTER (WHERE qty > 20), SUM(qty) FILTER (WHERE price < 100), COUNT(DISTINCT qty) FILTER (WHERE qty % 2 = 0), MAX(price) FILTER (WHERE qty > 1000)"
+        let grouped = try runJob("SELECT symbol, \(calls) FROM trades GROUP BY symbol", in: session)
+        #expect(canonical(materialize(grouped.rows, grouped.kinds)) == (try data.oracle().query("SELECT symbol, \(calls) FROM trades GROUP BY symbol")))
+        let windowed = try runJob("""
+            SELECT symbol, window_start, \(calls) FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(event_time), INTERVAL '1' MINUTE))
+            GROUP BY symbol, window_start, window_end
+            """, in: session)
+        #expect(canonical(windowed.rows) == (try data.oracle().query("SELECT symbol, ts - ts % 60000, \(calls) FROM trades GROUP BY symbol, ts - ts % 60000")))
+    }
+
     @Test func batchModeEmitsEachGroupOnce() throws {
         let data = TradeData(seed: 32)
         let directory = try ScratchDirectory()

@@ -50,6 +50,7 @@ import Testing
         "SELECT SUM(c) OVER (ORDER BY t RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM p",
         "SELECT SUM(c) OVER (ORDER BY t ROWS UNBOUNDED PRECEDING) FROM p",
         "SELECT ROW_NUMBER() OVER w, LAG(c, 1) OVER w, LEAD(c) OVER (w ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM p WINDOW w AS (PARTITION BY s ORDER BY t)",
+        "SELECT s, COUNT(*) FILTER (WHERE c > 0), SUM(c) FILTER (WHERE s LIKE 'A%' AND c < 10) AS small FROM p GROUP BY s",
         // expressions
         "SELECT a + b * c - d / e % f, -a, - -a, +a, a || b FROM t",
         "SELECT (a + b) * c, a - (b - c), a - b - c, NOT (a AND b), NOT a OR b, (a OR b) AND c FROM t",

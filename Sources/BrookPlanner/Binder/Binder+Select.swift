@@ -144,7 +144,7 @@ extension Expression {
         case .caseWhen(let operand, let branches, let otherwise):
             return (operand.map { [$0] } ?? []) + branches.flatMap { [$0.condition, $0.result] } + (otherwise.map { [$0] } ?? [])
         case .cast(let operand, _, _): return [operand]
-        case .function(let call): return call.arguments
+        case .function(let call): return call.arguments + (call.filter.map { [$0] } ?? [])
         case .jsonObject(let entries, _): return entries.flatMap { [$0.key, $0.value] }
         case .extract(_, let operand): return [operand]
         case .trim(_, let characters, let source): return (characters.map { [$0] } ?? []) + [source]

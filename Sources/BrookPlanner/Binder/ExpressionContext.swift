@@ -215,6 +215,9 @@ final class ExpressionContext {
             throw SQLError("unknown function '\(call.name.value)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""), at: call.name.range,
                            hint: "SHOW FUNCTIONS lists the functions Brook knows")
         }
+        if let filter = call.filter, call.over != nil || definition.kind != .aggregate {
+            throw SQLError("FILTER applies only to an aggregate call without OVER", at: filter.range)
+        }
         if let over = call.over {
             guard definition.kind != .scalar else {
                 throw SQLError("\(name) is not an aggregate or window function and cannot take OVER", at: call.name.range)
@@ -270,6 +273,19 @@ final class ExpressionContext {
         }
         if call.star, definition.name != "COUNT" {
             throw SQLError("only COUNT takes *", at: range)
+        }
+        if let filter = call.filter {
+            // Every aggregate ignores NULL arguments, so AGG(x) FILTER (WHERE c) is AGG(CASE WHEN c THEN x END).
+            if binder.containsAggregate(filter) { throw SQLError("aggregate functions cannot be nested", at: filter.range) }
+            let condition = try inner.bind(filter)
+            guard condition.type.type == .boolean || condition.type.type == .null else {
+                throw SQLError("FILTER expects a BOOLEAN condition, got \(condition.type.type)", at: filter.range)
+            }
+            if call.star { args = [.literal(.integer(1), ColumnType(.int, nullable: false))] }
+            args = args.map { argument in
+                let type = ColumnType(argument.type.type, nullable: true)
+                return .caseWhen(pairs: [condition, argument], otherwise: .literal(.null, type), type)
+            }
         }
         let type = try inner.infer(definition, args, argumentRanges: call.arguments.map(\.range), range: range)
         let index = grouping.add(AggregateCall(function: definition.name, arguments: args, distinct: call.distinct, type: type))

@@ -206,12 +206,16 @@ public struct FunctionCall: Hashable, Sendable {
     /// `COUNT(*)`.
     public var star: Bool
     public var over: OverClause?
+    /// `FILTER (WHERE condition)` after an aggregate call: only rows meeting it are aggregated.
+    public var filter: Expression?
 
-    public init(name: Identifier, arguments: [Expression], distinct: Bool = false, star: Bool = false, over: OverClause? = nil) {
+    public init(name: Identifier, arguments: [Expression], distinct: Bool = false, star: Bool = false, over: OverClause? = nil,
+                filter: Expression? = nil) {
         self.name = name
         self.arguments = arguments
         self.distinct = distinct
         self.star = star
         self.over = over
+        self.filter = filter
     }
 }

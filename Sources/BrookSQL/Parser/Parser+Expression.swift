@@ -370,6 +370,13 @@ extension Parser {
             repeat { call.arguments.append(try parseExpression()) } while consumeSymbol(",")
         }
         try expectSymbol(")")
+        if isKeyword("FILTER"), peek().isSymbol("(") {
+            advance()
+            try expectSymbol("(")
+            guard consumeKeyword("WHERE") else { throw SQLError("expected WHERE after FILTER (", at: current.range) }
+            call.filter = try parseExpression()
+            try expectSymbol(")")
+        }
         if consumeKeyword("OVER") {
             if current.isSymbol("(") {
                 call.over = .specification(try parseWindowSpecification())

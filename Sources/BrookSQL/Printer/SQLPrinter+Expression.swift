@@ -102,6 +102,7 @@ extension SQLPrinter {
             }
             out += ")"
         }
+        if let filter = call.filter { out += " FILTER (WHERE " + print(filter) + ")" }
         switch call.over {
         case nil: break
         case .named(let window): out += " OVER " + identifier(window)
