@@ -193,6 +193,25 @@ struct TradeData {
         #expect(canonical(windowed.rows) == (try data.oracle().query("SELECT symbol, ts - ts % 60000, \(calls) FROM trades GROUP BY symbol, ts - ts % 60000")))
     }
 
+    @Test func topNMatchesSQLiteOnAppendsAndOnRetractingInput() throws {
+        let data = TradeData(seed: 33, count: 600, symbols: ["A", "B", "C", "D", "E", "F", "G", "H"])
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let appended = try runJob("SELECT ts, price FROM trades ORDER BY price DESC, ts LIMIT 5", in: session)
+        #expect(canonical(materialize(appended.rows, appended.kinds)) == (try data.oracle().query("SELECT ts, price FROM trades ORDER BY price DESC, ts LIMIT 5")))
+        // Sums go down as well as up (qty can be negative), so rows leave the top and lower ones must come back.
+        let sums = "SELECT symbol, SUM(qty - 20) AS s FROM trades GROUP BY symbol"
+        let ranked = try runJob("SELECT symbol, s FROM (\(sums)) ORDER BY s DESC, symbol LIMIT 3", in: session)
+        #expect(ranked.kinds.contains(.delete))
+        #expect(canonical(materialize(ranked.rows, ranked.kinds)) == (try data.oracle().query("SELECT symbol, s FROM (\(sums)) ORDER BY s DESC, symbol LIMIT 3")))
+        // c and d fall out of the top early and never change again; a and b then fall below them.
+        let fallen = try runJob("""
+            SELECT k, s FROM (SELECT k, SUM(v) AS s FROM (VALUES ('a', 10), ('b', 5), ('c', 1), ('d', 3), ('a', -20), ('b', -10)) AS t(k, v) GROUP BY k)
+            ORDER BY s DESC LIMIT 2
+            """, in: session)
+        #expect(canonical(materialize(fallen.rows, fallen.kinds)) == canonical([[.string("d"), .integer(3)], [.string("c"), .integer(1)]]))
+    }
+
     @Test func batchModeEmitsEachGroupOnce() throws {
         let data = TradeData(seed: 32)
         let directory = try ScratchDirectory()

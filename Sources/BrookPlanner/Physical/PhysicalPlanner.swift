@@ -142,8 +142,12 @@ public struct PhysicalPlanner {
                 throw PlanningError(message: "a streaming ORDER BY must start with a time attribute in ascending order",
                                     hint: "order by the rowtime column first, add a LIMIT, or SET 'execution.runtime-mode' = 'batch'")
             }
+            if nodes[input].emitsUpdates {
+                return add(.topN(keys: sort.keys, limit: limit), inputs: [input], schema: schema, emitsUpdates: true,
+                           state: .bounded("every current input row (as many as the input has keys), since a retraction in the top lets a lower row back in"), for: plan)
+            }
             return add(.topN(keys: sort.keys, limit: limit), inputs: [input], schema: schema, emitsUpdates: true,
-                       state: .bounded("the best \(limit) rows and the rows that could replace them"), for: plan)
+                       state: .bounded("the best \(limit) rows"), for: plan)
         case .sink(let sink):
             let input = try convert(sink.input)
             let table = catalog.table(sink.table)!

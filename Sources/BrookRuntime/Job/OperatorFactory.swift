@@ -49,7 +49,7 @@ enum OperatorFactory {
             sort.lateRows = late(0)
             return sort
         case .topN(let keys, let limit):
-            return TopNOperator(keys: keys, limit: limit, types: outputTypes)
+            return TopNOperator(keys: keys, limit: limit, types: outputTypes, inputRetracts: plan[node.inputs[0]].emitsUpdates)
         case .sort(let keys, let limit):
             return BatchSortOperator(keys: keys, limit: limit, types: outputTypes)
         case .source, .values, .sink:

@@ -103,17 +103,22 @@ public final class BatchSortOperator: StreamOperator {
 }
 
 /// ORDER BY ... LIMIT n in streaming: keeps the best n rows and emits changes as they are displaced.
+/// When its input can retract rows, it also keeps every row below the top, since a retraction in
+/// the top lets the best of them back in; an append-only input never needs them.
 public final class TopNOperator: StreamOperator {
     let comparator: RowComparator
     let limit: Int
     let types: [DataType]
-    private var top: [[Value]] = []
+    let keepsDisplacedRows: Bool
+    /// The rows in order; the first `limit` are the result.
+    private var ranked: [[Value]] = []
     public private(set) var metrics = OperatorMetrics()
 
-    public init(keys: [SortKey], limit: Int64, types: [DataType]) {
+    public init(keys: [SortKey], limit: Int64, types: [DataType], inputRetracts: Bool) {
         comparator = RowComparator(keys: keys)
         self.limit = Int(limit)
         self.types = types
+        keepsDisplacedRows = inputRetracts
     }
 
     public func process(_ batch: Batch, port: Int, output: OperatorOutput) throws(RuntimeError) {
@@ -122,18 +127,35 @@ public final class TopNOperator: StreamOperator {
         for row in 0..<batch.count {
             let values = batch.row(row)
             if batch.kind(row).isAccumulate {
-                let position = top.firstIndex { comparator.less(values, $0) } ?? top.count
+                let position = insertionPoint(values)
+                guard position < limit || keepsDisplacedRows else { continue }
+                ranked.insert(values, at: position)
                 guard position < limit else { continue }
-                top.insert(values, at: position)
                 builder.appendRow(values, kind: .insert)
-                if top.count > limit { builder.appendRow(top.removeLast(), kind: .delete) }
-            } else if let index = top.firstIndex(of: values) {
-                top.remove(at: index)
+                if ranked.count > limit {
+                    builder.appendRow(ranked[limit], kind: .delete)
+                    if !keepsDisplacedRows { ranked.removeLast() }
+                }
+            } else if let index = ranked.firstIndex(of: values) {
+                ranked.remove(at: index)
+                guard index < limit else { continue }
                 builder.appendRow(values, kind: .delete)
+                if ranked.count >= limit { builder.appendRow(ranked[limit - 1], kind: .insert) }
             }
         }
-        metrics.rowsInState = top.count
+        metrics.rowsInState = ranked.count
         metrics.rowsOut += builder.count
         try output.emit(builder.flush())
+    }
+
+    /// After every row that sorts before or equal to `values`, so ties keep arrival order.
+    private func insertionPoint(_ values: [Value]) -> Int {
+        var low = 0
+        var high = ranked.count
+        while low < high {
+            let middle = (low + high) / 2
+            if comparator.less(values, ranked[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
