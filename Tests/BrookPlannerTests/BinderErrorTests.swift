@@ -31,6 +31,16 @@ import Testing
         #expect(arithmetic.contains("cannot apply '+' to STRING and INT"))
     }
 
+    @Test func batchOverOrderedByANonTimeOrDescendingColumnIsRefusedNotMiscomputed() throws {
+        let batch = try marketSession()
+        _ = try batch.executeScript("SET 'execution.runtime-mode' = 'batch';")
+        let text = try #require(renderedError("SELECT ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY f DESC) FROM plain", in: batch))
+        #expect(text.contains("OVER windows must be ordered ascending by a TIMESTAMP or TIMESTAMP_LTZ column, but this one is ordered by 'f'"))
+        #expect(text.contains("descending"))
+        #expect(renderedError("SELECT ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY t) FROM plain", in: batch) == nil,
+                "a plain timestamp orders a batch over-aggregate")
+    }
+
     @Test func overOnAPlainTimestampSaysWhyAndHowToFix() throws {
         let text = try #require(renderedError("SELECT AVG(f) OVER (PARTITION BY symbol ORDER BY t) FROM plain", in: session))
         #expect(text.contains("q.sql:1:50: OVER windows must be ordered by a time attribute, but 't' is a plain TIMESTAMP_LTZ(3)"))

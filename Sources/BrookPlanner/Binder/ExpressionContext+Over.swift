@@ -33,6 +33,13 @@ extension ExpressionContext {
             guard !order.descending else {
                 throw SQLError("OVER windows must be ordered ascending by time", at: order.expression.range)
             }
+        } else {
+            guard orderField.type.type.isTimestamp, !order.descending else {
+                throw SQLError("OVER windows must be ordered ascending by a TIMESTAMP or TIMESTAMP_LTZ column, "
+                               + "but this one is ordered by '\(orderField.name)' (\(orderField.type.type)\(order.descending ? ", descending" : ""))",
+                               at: order.expression.range,
+                               hint: "ordering over-aggregates by other columns or descending is not supported yet")
+            }
         }
         var args: [BoundExpression] = []
         for argument in call.arguments {
