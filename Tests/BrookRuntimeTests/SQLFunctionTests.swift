@@ -43,6 +43,13 @@ import Testing
         #expect(try evaluate("LEFT('market', 3), RIGHT('market', 3), LEFT('abc', -1), RIGHT('abc', 10), LEFT(CAST(NULL AS STRING), 1)") == [
             .string("mar"), .string("ket"), .string(""), .string("abc"), .null,
         ])
+        #expect(try evaluate("LPAD('hi', 4, '?!'), RPAD('hi', 5, 'xy'), LPAD('hello', 2, 'x'), LPAD('hi', -1, 'x'), RPAD('hi', 4, '')") == [
+            .string("?!hi"), .string("hixyx"), .string("he"), .null, .null,
+        ])
+        #expect(throws: (any Error).self) { try evaluate("LPAD('hi', 99999999999, 'x')") }
+        #expect(throws: (any Error).self) { try evaluate("TO_TIMESTAMP_LTZ(99999999999999999, 3)") }
+        #expect(throws: (any Error).self) { try evaluate("FROM_UNIXTIME(99999999999999)") }
+        #expect(throws: (any Error).self) { try evaluate("CAST(CAST(1e30 AS DOUBLE) AS TIMESTAMP(3))") }
         #expect(try evaluate("GREATEST(1, 2.5, CAST(2 AS DOUBLE)), LEAST(3, 1, 2), GREATEST('b', 'abc'), GREATEST(1, CAST(NULL AS INT)), LEAST(DATE '2024-01-02', DATE '2023-12-31')") == [
             .double(2.5), .integer(1), .string("b"), .null, .date(19_722),
         ])

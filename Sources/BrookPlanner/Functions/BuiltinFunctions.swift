@@ -46,13 +46,13 @@ enum BuiltinFunctions {
         }
     }
 
-    /// A function of string arguments returning `result`.
-    static func stringFunction(_ name: String, arity: ClosedRange<Int>, numericFrom: Int = Int.max, returns result: DataType,
+    /// A function of string arguments (numeric at the positions in `numeric`) returning `result`.
+    static func stringFunction(_ name: String, arity: ClosedRange<Int>, numeric: Set<Int> = [], returns result: DataType,
                                _ summary: String) -> FunctionDefinition {
         FunctionDefinition(name: name, kind: .scalar, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: arity, name)
             for index in 0..<args.count {
-                if index >= numericFrom { try args.expectNumeric(index, name) } else { try args.expectString(index, name) }
+                if numeric.contains(index) { try args.expectNumeric(index, name) } else { try args.expectString(index, name) }
             }
             return nullable(result, args)
         }
@@ -179,8 +179,8 @@ enum BuiltinFunctions {
             for index in 0..<args.count { try args.expectString(index, "CONCAT_WS") }
             return ColumnType(.string, nullable: args.types[0].nullable)
         },
-        stringFunction("SUBSTRING", arity: 2...3, numericFrom: 1, returns: .string, "characters from a 1-based position, optionally of a length"),
-        stringFunction("SUBSTR", arity: 2...3, numericFrom: 1, returns: .string, "characters from a 1-based position, optionally of a length"),
+        stringFunction("SUBSTRING", arity: 2...3, numeric: [1, 2], returns: .string, "characters from a 1-based position, optionally of a length"),
+        stringFunction("SUBSTR", arity: 2...3, numeric: [1, 2], returns: .string, "characters from a 1-based position, optionally of a length"),
         stringFunction("CHAR_LENGTH", arity: 1...1, returns: .int, "number of characters"),
         stringFunction("CHARACTER_LENGTH", arity: 1...1, returns: .int, "number of characters"),
         stringFunction("TRIM", arity: 1...2, returns: .string, "removes leading and trailing characters (default spaces)"),
@@ -189,13 +189,13 @@ enum BuiltinFunctions {
         stringFunction("REPLACE", arity: 3...3, returns: .string, "replaces every occurrence of a substring"),
         stringFunction("REGEXP", arity: 2...2, returns: .boolean, "true when the string contains a match of the regular expression"),
         stringFunction("REGEXP_REPLACE", arity: 3...3, returns: .string, "replaces every match of a regular expression"),
-        stringFunction("REGEXP_EXTRACT", arity: 2...3, numericFrom: 2, returns: .string, "the match (or group n) of a regular expression"),
+        stringFunction("REGEXP_EXTRACT", arity: 2...3, numeric: [2], returns: .string, "the match (or group n) of a regular expression"),
         stringFunction("POSITION", arity: 2...2, returns: .int, "1-based position of a substring, 0 when absent"),
-        stringFunction("LPAD", arity: 3...3, numericFrom: 1, returns: .string, "pads on the left to a length"),
-        stringFunction("RPAD", arity: 3...3, numericFrom: 1, returns: .string, "pads on the right to a length"),
+        stringFunction("LPAD", arity: 3...3, numeric: [1], returns: .string, "pads on the left to a length"),
+        stringFunction("RPAD", arity: 3...3, numeric: [1], returns: .string, "pads on the right to a length"),
         stringFunction("JSON_VALUE", arity: 2...2, returns: .string, "the scalar at a JSON path, as STRING"),
-        stringFunction("LEFT", arity: 2...2, numericFrom: 1, returns: .string, "the leftmost n characters (empty for n < 1)"),
-        stringFunction("RIGHT", arity: 2...2, numericFrom: 1, returns: .string, "the rightmost n characters (empty for n < 1)"),
+        stringFunction("LEFT", arity: 2...2, numeric: [1], returns: .string, "the leftmost n characters (empty for n < 1)"),
+        stringFunction("RIGHT", arity: 2...2, numeric: [1], returns: .string, "the rightmost n characters (empty for n < 1)"),
         extreme("GREATEST", "the largest argument; NULL if any is NULL"),
         extreme("LEAST", "the smallest argument; NULL if any is NULL"),
         FunctionDefinition(name: "SIGN", kind: .scalar, summary: "-1, 0 or 1 by the argument's sign, in its type") { (args: FunctionArguments) throws(FunctionSignatureError) in

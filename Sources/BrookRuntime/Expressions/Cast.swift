@@ -170,9 +170,9 @@ public enum Cast {
             switch value {
             case .timestamp(let micros): return .timestamp(try convertTimestamp(micros, from: source, to: target, context))
             case .date(let days): return .timestamp(try convertTimestamp(Int64(days) * 86_400_000_000, from: .timestamp(precision: 6), to: target, context))
-            case .integer(let seconds): return .timestamp(seconds * 1_000_000)
-            case .decimal(let d): return .timestamp(Int64((d.doubleValue * 1_000_000).rounded(.down)))
-            case .double(let d): return .timestamp(Int64((d * 1_000_000).rounded(.down)))
+            case .integer(let seconds): return .timestamp(try TimestampRange.micros(seconds, unitMicros: 1_000_000))
+            case .decimal(let d): return .timestamp(try TimestampRange.micros(d.doubleValue, unitMicros: 1_000_000))
+            case .double(let d): return .timestamp(try TimestampRange.micros(d, unitMicros: 1_000_000))
             case .string(let s):
                 guard let (micros, _) = TemporalText.parseTimestamp(s.trimmingSpaces) else { throw failure }
                 return .timestamp(try convertTimestamp(micros, from: .timestamp(precision: 6), to: target, context))

@@ -95,6 +95,12 @@ public enum ScalarFunctionLibrary {
         return { batch, context throws(RuntimeError) in
             let column = try value(batch, context)
             if case .int64(let values) = column.storage, type.isInteger {
+                let lowest = TimestampRange.micros.lowerBound / factor
+                let highest = TimestampRange.micros.upperBound / factor
+                if let minimum = values.min(), let maximum = values.max(), minimum < lowest || maximum > highest,
+                   let outside = values.indices.first(where: { !column.isNull($0) && !(lowest...highest).contains(values[$0]) }) {
+                    _ = try TimestampRange.micros(values[outside], unitMicros: factor)
+                }
                 return Column(type: .timestampLTZ(precision: 3), storage: .int64(ContiguousArray(values.map { $0 &* factor })), nulls: column.nulls)
             }
             var builder = ColumnBuilder(type: .timestampLTZ(precision: 3), capacity: batch.count)
@@ -103,7 +109,7 @@ public enum ScalarFunctionLibrary {
                     builder.appendNull()
                     continue
                 }
-                builder.appendInt64(Int64((column.double(row) * Double(factor)).rounded(.down)))
+                builder.appendInt64(try TimestampRange.micros(column.double(row), unitMicros: factor))
             }
             return builder.build()
         }

@@ -61,8 +61,8 @@ enum StringFunctions {
             let count = max(0, Int(clamping: args.integer(1) ?? 0))
             return .string(String(args.string(0)!.suffix(count)))
         }
-        add("LPAD", true) { args throws(RuntimeError) in pad(args, left: true) }
-        add("RPAD", true) { args throws(RuntimeError) in pad(args, left: false) }
+        add("LPAD", true) { args throws(RuntimeError) in try pad(args, left: true) }
+        add("RPAD", true) { args throws(RuntimeError) in try pad(args, left: false) }
         add("LIKE", true) { args throws(RuntimeError) in
             .boolean(try LikePattern(args.string(1)!, escape: args.values.count > 2 ? args.string(2) : nil).matches(args.string(0)!))
         }
@@ -100,13 +100,19 @@ enum StringFunctions {
         return String(text)
     }
 
-    static func pad(_ args: ScalarArguments, left: Bool) -> Value {
+    /// A bound on LPAD/RPAD results, so a mistyped length fails instead of exhausting memory.
+    static let maximumPaddedLength = 1 << 24
+
+    /// LPAD and RPAD as Flink computes them: NULL for a negative length or an empty pad string.
+    static func pad(_ args: ScalarArguments, left: Bool) throws(RuntimeError) -> Value {
         let text = Array(args.string(0)!)
         let length = Int(args.integer(1) ?? 0)
         let filler = Array(args.string(2)!)
-        guard length >= 0 else { return .null }
+        guard length >= 0, !filler.isEmpty else { return .null }
+        guard length <= maximumPaddedLength else {
+            throw RuntimeError("\(left ? "LPAD" : "RPAD") length \(length) is longer than the \(maximumPaddedLength) characters a padded string may have")
+        }
         if text.count >= length { return .string(String(text[..<length])) }
-        guard !filler.isEmpty else { return .string(String(text)) }
         var padding: [Character] = []
         while padding.count < length - text.count { padding.append(filler[padding.count % filler.count]) }
         return .string(left ? String(padding + text) : String(text + padding))

@@ -12,7 +12,8 @@ enum TemporalFunctions {
             }
             let precision = args.values.count > 1 ? args.integer(1) ?? 3 : 3
             guard let number = args.double(0) else { return .null }
-            return .timestamp(Int64((number * (precision == 0 ? 1_000_000 : 1000)).rounded(.down)))
+            if case .integer(let count) = args[0] { return .timestamp(try TimestampRange.micros(count, unitMicros: precision == 0 ? 1_000_000 : 1000)) }
+            return .timestamp(try TimestampRange.micros(number, unitMicros: precision == 0 ? 1_000_000 : 1000))
         }
         add("TO_TIMESTAMP", true) { args throws(RuntimeError) in
             guard let text = args.string(0) else { return .null }
@@ -45,7 +46,7 @@ enum TemporalFunctions {
         }
         add("FROM_UNIXTIME", true) { args throws(RuntimeError) in
             guard let seconds = args.integer(0) else { return .null }
-            let instant = seconds * 1_000_000
+            let instant = try TimestampRange.micros(seconds, unitMicros: 1_000_000)
             let local = instant + args.context.timeZone.offsetMicros(atInstant: instant)
             let pattern = args.values.count > 1 ? args.string(1).map(DateTimePattern.init) ?? .standard : .standard
             return .string(pattern.format(local))

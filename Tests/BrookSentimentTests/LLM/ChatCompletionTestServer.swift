@@ -169,12 +169,15 @@ final class ChatCompletionTestServer: Sendable {
             state.maxInFlight = max(state.maxInFlight, state.inFlight)
             return state.requests.count - 1
         }
-        defer { state.withLock { $0.inFlight -= 1 } }
         switch script(index, request) {
         case .hang:
             while !isStopped { usleep(10_000) }
+            state.withLock { $0.inFlight -= 1 }
         case .respond(let status, let headers, let body):
             if replyDelay > 0 { Thread.sleep(forTimeInterval: replyDelay) }
+            // Counted out before the reply is written: once the client has it, it may send the next
+            // request at once, and that one must not overlap this one in the count.
+            state.withLock { $0.inFlight -= 1 }
             var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
             head += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n"
             for (name, value) in headers { head += "\(name): \(value)\r\n" }
