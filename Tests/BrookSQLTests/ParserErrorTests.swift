@@ -20,6 +20,22 @@ import Testing
         #expect(failure.message.contains("found 'c'"))
     }
 
+    @Test func pathologicalNestingIsAnErrorNotAStackOverflow() throws {
+        let deep = [
+            "SELECT " + String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000),
+            "SELECT 1" + String(repeating: " + 1", count: 20_000),
+            "SELECT " + String(repeating: "NOT ", count: 20_000) + "TRUE",
+            "SELECT " + String(repeating: "- ", count: 20_000) + "1",
+            "SELECT * FROM " + String(repeating: "(SELECT * FROM ", count: 10_000) + "t" + String(repeating: ")", count: 10_000),
+        ]
+        for sql in deep {
+            let failure = try #require(error(sql))
+            #expect(failure.message.contains("nests more than \(Parser.maximumDepth) levels deep"))
+        }
+        #expect(error("SELECT " + String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150)) == nil)
+        #expect(error("SELECT 1" + String(repeating: " + 1", count: 150) + " FROM t WHERE a = 1" + String(repeating: " OR a = 2", count: 150)) == nil)
+    }
+
     @Test func errorOnALaterLineHasThatLine() throws {
         let sql = "CREATE TABLE t (\n  a INT,\n  b STRNG\n)"
         let failure = try #require(error(sql))

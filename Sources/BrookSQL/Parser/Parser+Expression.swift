@@ -3,12 +3,18 @@ import BrookCore
 
 extension Parser {
     public mutating func parseExpression() throws(SQLError) -> Expression {
-        try parseOr()
+        let entry = depth
+        defer { depth = entry }
+        try deeper()
+        return try parseOr()
     }
 
     private mutating func parseOr() throws(SQLError) -> Expression {
+        let entry = depth
+        defer { depth = entry }
         var left = try parseAnd()
         while consumeKeyword("OR") {
+            try deeper()
             let right = try parseAnd()
             left = Expression(.binary(.or, left, right), range: left.range.union(right.range))
         }
@@ -16,8 +22,11 @@ extension Parser {
     }
 
     private mutating func parseAnd() throws(SQLError) -> Expression {
+        let entry = depth
+        defer { depth = entry }
         var left = try parseNot()
         while consumeKeyword("AND") {
+            try deeper()
             let right = try parseNot()
             left = Expression(.binary(.and, left, right), range: left.range.union(right.range))
         }
@@ -27,6 +36,9 @@ extension Parser {
     private mutating func parseNot() throws(SQLError) -> Expression {
         let start = current.range
         if consumeKeyword("NOT") {
+            let entry = depth
+            defer { depth = entry }
+            try deeper()
             let operand = try parseNot()
             return Expression(.unary(.not, operand), range: start.union(operand.range))
         }
@@ -38,8 +50,13 @@ extension Parser {
     ]
 
     private mutating func parsePredicate() throws(SQLError) -> Expression {
+        let entry = depth
+        defer { depth = entry }
         var left = try parseAdditive()
+        var links = 0
         while true {
+            if links > 0 { try deeper() }
+            links += 1
             if case .symbol(let symbol) = current.kind, let op = Parser.comparisonSymbols[symbol] {
                 advance()
                 let right = try parseAdditive()
@@ -82,6 +99,8 @@ extension Parser {
     }
 
     mutating func parseAdditive() throws(SQLError) -> Expression {
+        let entry = depth
+        defer { depth = entry }
         var left = try parseMultiplicative()
         while true {
             let op: BinaryOperator
@@ -89,6 +108,7 @@ extension Parser {
             else if current.isSymbol("-") { op = .subtract }
             else if current.isSymbol("||") { op = .concat }
             else { return left }
+            try deeper()
             advance()
             let right = try parseMultiplicative()
             left = Expression(.binary(op, left, right), range: left.range.union(right.range))
@@ -96,6 +116,8 @@ extension Parser {
     }
 
     private mutating func parseMultiplicative() throws(SQLError) -> Expression {
+        let entry = depth
+        defer { depth = entry }
         var left = try parseUnary()
         while true {
             let op: BinaryOperator
@@ -103,6 +125,7 @@ extension Parser {
             else if current.isSymbol("/") { op = .divide }
             else if current.isSymbol("%") { op = .modulo }
             else { return left }
+            try deeper()
             advance()
             let right = try parseUnary()
             left = Expression(.binary(op, left, right), range: left.range.union(right.range))
@@ -112,6 +135,9 @@ extension Parser {
     private mutating func parseUnary() throws(SQLError) -> Expression {
         let start = current.range
         if consumeSymbol("-") {
+            let entry = depth
+            defer { depth = entry }
+            try deeper()
             let operand = try parseUnary()
             return Expression(.unary(.negate, operand), range: start.union(operand.range))
         }

@@ -3,6 +3,9 @@ import BrookCore
 
 extension Parser {
     public mutating func parseQuery() throws(SQLError) -> Query {
+        let entry = depth
+        defer { depth = entry }
+        try deeper()
         let start = current.range.start
         var ctes: [CommonTableExpression] = []
         if consumeKeyword("WITH") {

@@ -6,6 +6,10 @@ import BrookCore
 public struct Parser {
     var tokens: [Token]
     var index = 0
+    /// How deep the expression being parsed nests (parentheses, calls, subqueries, operator
+    /// chains); bounded so that a pathological statement is an error, not a stack overflow.
+    var depth = 0
+    public static let maximumDepth = 200
 
     public init(_ text: String) throws(SQLError) {
         self.tokens = try Lexer.tokenize(text)
@@ -43,6 +47,15 @@ public struct Parser {
             if current.kind != .end && !current.isSymbol(";") {
                 throw unexpected("expected ';' between statements")
             }
+        }
+    }
+
+    /// Counts one more level of nesting at the current token.
+    mutating func deeper() throws(SQLError) {
+        depth += 1
+        guard depth <= Parser.maximumDepth else {
+            throw SQLError("this expression nests more than \(Parser.maximumDepth) levels deep", at: current.range,
+                           hint: "split it into views or subqueries, or use IN (...) instead of a long chain of OR")
         }
     }
 
