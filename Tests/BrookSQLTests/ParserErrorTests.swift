@@ -36,6 +36,15 @@ import Testing
         #expect(error("SELECT 1" + String(repeating: " + 1", count: 150) + " FROM t WHERE a = 1" + String(repeating: " OR a = 2", count: 150)) == nil)
     }
 
+    @Test func subqueriesInsideExpressionsAreNamedAsSuch() throws {
+        for sql in ["SELECT a FROM t WHERE a IN (SELECT b FROM u)", "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u)", "SELECT (SELECT MAX(b) FROM u) FROM t"] {
+            let failure = try #require(error(sql))
+            #expect(failure.message == "a subquery cannot appear inside an expression", "\(sql)")
+            #expect(failure.hint?.contains("join") == true)
+        }
+        #expect(error("SELECT a FROM (SELECT a FROM t) WHERE a IN (1, 2)") == nil)
+    }
+
     @Test func errorOnALaterLineHasThatLine() throws {
         let sql = "CREATE TABLE t (\n  a INT,\n  b STRNG\n)"
         let failure = try #require(error(sql))

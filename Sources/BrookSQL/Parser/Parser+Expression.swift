@@ -168,6 +168,10 @@ extension Parser {
             try expectSymbol(")")
             return Expression(inner.kind, range: range(from: start))
         case .identifier(let word, let quoted):
+            if !quoted, ["SELECT", "WITH", "VALUES"].contains(word.uppercased()) {
+                throw SQLError("a subquery cannot appear inside an expression", at: token.range,
+                               hint: "IN (SELECT ...), EXISTS and scalar subqueries are not supported yet; join the query instead, or use a view")
+            }
             if !quoted, let special = try parseKeywordExpression(word.uppercased(), start: start) {
                 return special
             }
