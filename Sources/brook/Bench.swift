@@ -31,7 +31,7 @@ struct Bench: ParsableCommand {
                 do {
                     _ = try MarketDataGenerator.write(options: options, to: directory) { VaderModel.shared.score($0) }
                 } catch {
-                    throw ValidationError(error.description)
+                    throw CommandFailure(error.description)
                 }
             }
             let bars = MarketDataGenerator.barCount(for: options)
@@ -54,7 +54,7 @@ struct Bench: ParsableCommand {
             let report = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             child.waitUntilExit()
             let wall = Date().timeIntervalSince(started)
-            guard child.terminationStatus == 0 else { throw ValidationError("the pipeline failed:\n\(report)") }
+            guard child.terminationStatus == 0 else { throw CommandFailure("the pipeline failed:\n\(report)") }
             let timing = report.split(separator: "\n").first { $0.hasPrefix("timing:") } ?? ""
             func field(_ name: String) -> String {
                 timing.split(separator: " ").first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) } ?? "?"
@@ -99,7 +99,7 @@ struct Bench: ParsableCommand {
             var values: [String: String] = [:]
             for setting in settings {
                 let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw ValidationError("--setting must be key=value, got '\(setting)'") }
+                guard parts.count == 2 else { throw CommandFailure("--setting must be key=value, got '\(setting)'") }
                 values[parts[0]] = parts[1]
             }
             guard values["sentiment.llm.endpoint"] != nil else {

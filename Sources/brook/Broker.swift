@@ -27,7 +27,7 @@ struct Broker: AsyncParsableCommand {
 
     func run() async throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
-            throw ValidationError("--listen must be HOST:PORT, got \(listen)")
+            throw CommandFailure("--listen must be HOST:PORT, got \(listen)")
         }
         let host = String(listen[..<colon])
         var config = BrokerConfig()
@@ -59,7 +59,7 @@ struct Broker: AsyncParsableCommand {
 enum BrokerLauncher {
     static func start(listen: String, homePath: String) throws -> KafkaBroker {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
-            throw ValidationError("--listen must be HOST:PORT, got \(listen)")
+            throw CommandFailure("--listen must be HOST:PORT, got \(listen)")
         }
         let host = String(listen[..<colon])
         let broker = KafkaBroker(log: try TopicLog(path: homePath), host: host, port: port)
@@ -74,7 +74,7 @@ enum BrokerLauncher {
             started.signal()
         }
         started.wait()
-        if let failure = outcome.failure { throw ValidationError("cannot listen on \(listen): \(failure)") }
+        if let failure = outcome.failure { throw CommandFailure("cannot listen on \(listen): \(failure)") }
         FileHandle.standardError.write(Data("brook broker listening on \(host):\(outcome.port ?? port)\n".utf8))
         return broker
     }
@@ -104,6 +104,6 @@ enum RetentionOption {
             return RetentionPolicy(milliseconds: value * scale)
         }
         if let value = Int64(text), value > 0 { return RetentionPolicy(milliseconds: value) }
-        throw ValidationError("retention must be a duration such as 7d, 12h or 90m, milliseconds, or 'forever'; got '\(text)'")
+        throw CommandFailure("retention must be a duration such as 7d, 12h or 90m, milliseconds, or 'forever'; got '\(text)'")
     }
 }

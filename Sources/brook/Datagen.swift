@@ -39,7 +39,7 @@ struct Datagen: ParsableCommand {
             options.symbols = symbols.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? MarketSymbols.first(count)
             options.days = days
             let parts = start.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3 else { throw ValidationError("--start must be yyyy-MM-dd, got \(start)") }
+            guard parts.count == 3 else { throw CommandFailure("--start must be yyyy-MM-dd, got \(start)") }
             options.startDate = MarketDate(year: parts[0], month: parts[1], day: parts[2])
             options.seed = seed
             let vader = VaderModel.shared
@@ -47,7 +47,7 @@ struct Datagen: ParsableCommand {
             do {
                 summary = try MarketDataGenerator.write(options: options, to: out) { vader.score($0) }
             } catch {
-                throw ValidationError(error.description)
+                throw CommandFailure(error.description)
             }
             print("wrote \(summary.bars) bars to \(summary.pricesPath) and \(summary.headlines) headlines to \(summary.newsPath)")
         }

@@ -23,7 +23,7 @@ struct Explain: ParsableCommand {
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+            throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
         }
         let session = try EngineSession.make(home: BrookHome(path: home.home), persist: false)
         let source = SourceText(name: file, text: text)

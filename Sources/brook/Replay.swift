@@ -28,10 +28,10 @@ struct Replay: ParsableCommand {
         var records: [Record] = []
         for (file, topic, field) in [("stock-prices.jsonl", pricesTopic, "\"timestamp\":"), ("market-news.jsonl", newsTopic, "\"timestamp_ms\":")] {
             let path = (data as NSString).appendingPathComponent(file)
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ValidationError("cannot read \(path)") }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CommandFailure("cannot read \(path)") }
             for (number, line) in text.split(separator: "\n").enumerated() {
                 guard let time = Replay.number(after: field, in: line) else {
-                    throw ValidationError("\(path):\(number + 1): no \(field.dropLast()) field")
+                    throw CommandFailure("\(path):\(number + 1): no \(field.dropLast()) field")
                 }
                 records.append(Record(time: time, topic: topic, key: Replay.string(after: "\"symbol\":\"", in: line), line: String(line)))
             }

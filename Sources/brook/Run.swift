@@ -32,7 +32,7 @@ struct Run: ParsableCommand {
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+            throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
         }
         let source = SourceText(name: file, text: text)
         let session = try EngineSession.make(home: BrookHome(path: home.home))

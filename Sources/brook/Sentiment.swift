@@ -38,7 +38,7 @@ struct Sentiment: ParsableCommand {
         }
         var values: [String: String] = [:]
         for setting in settings {
-            guard let equals = setting.firstIndex(of: "=") else { throw ValidationError("--setting must be key=value, got '\(setting)'") }
+            guard let equals = setting.firstIndex(of: "=") else { throw CommandFailure("--setting must be key=value, got '\(setting)'") }
             values[String(setting[..<equals])] = String(setting[setting.index(after: equals)...])
         }
         let scorer: any SentimentModel
@@ -46,7 +46,7 @@ struct Sentiment: ParsableCommand {
             let database = model.lowercased() == "llm" ? try Database(path: BrookHome(path: home.home).databasePath) : nil
             scorer = try SentimentModels.make(name: model, settings: values, database: database)
         } catch let error as SentimentModelFactoryError {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
         var lines: [String] = []
         while let line = readLine(strippingNewline: true) { lines.append(line) }

@@ -27,7 +27,7 @@ struct Sql: ParsableCommand {
     var format = "table"
 
     func run() throws {
-        guard let outputFormat = OutputFormat(rawValue: format) else { throw ValidationError("--format must be table, csv or json, got '\(format)'") }
+        guard let outputFormat = OutputFormat(rawValue: format) else { throw CommandFailure("--format must be table, csv or json, got '\(format)'") }
         let brookHome = try BrookHome(path: home.home)
         let session = try EngineSession.make(home: brookHome)
         let terminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
@@ -71,7 +71,7 @@ struct Sql: ParsableCommand {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot read \(path): \(error.localizedDescription)")
+            throw CommandFailure("cannot read \(path): \(error.localizedDescription)")
         }
     }
 }

@@ -48,7 +48,7 @@ struct Topic: ParsableCommand {
 
         func run() throws {
             let log = try Topic.open(home)
-            guard let description = try log.describeTopic(name) else { throw ValidationError("topic '\(name)' does not exist") }
+            guard let description = try log.describeTopic(name) else { throw CommandFailure("topic '\(name)' does not exist") }
             let retention = description.retention.milliseconds.map { "\($0) ms" } ?? "forever"
             print("topic \(name): \(description.partitions) partition\(description.partitions == 1 ? "" : "s"), retention \(retention)"
                 + (description.retention.bytes.map { ", at most \($0) bytes per partition" } ?? ""))
@@ -109,7 +109,7 @@ struct Topic: ParsableCommand {
 
         func run() throws {
             let log = try Topic.open(home)
-            guard let description = try log.describeTopic(name) else { throw ValidationError("topic '\(name)' does not exist") }
+            guard let description = try log.describeTopic(name) else { throw CommandFailure("topic '\(name)' does not exist") }
             let committed = try group.map { try log.committedOffsets(group: $0, topic: name) } ?? []
             var positions: [Int32: Int64] = [:]
             for partition in 0..<description.partitions {
@@ -123,7 +123,7 @@ struct Topic: ParsableCommand {
                 } else if let offset = Int64(from) {
                     positions[partition] = Swift.max(offset, offsets.logStart)
                 } else {
-                    throw ValidationError("--from must be earliest, latest or an offset, got '\(from)'")
+                    throw CommandFailure("--from must be earliest, latest or an offset, got '\(from)'")
                 }
             }
             var printed = 0
