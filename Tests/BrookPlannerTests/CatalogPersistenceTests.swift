@@ -53,6 +53,11 @@ import Testing
         let session = try Session(home: nil)
         #expect(renderedError("SET 'execution.runtime-mode' = 'sometimes'", in: session)?
             .contains("'sometimes' is not a valid value for 'execution.runtime-mode'; use one of: batch, streaming") == true)
+        #expect(renderedError("SET 'table.exec.state.ttl' = 'abc'", in: session)?
+            .contains("'abc' is not a duration for 'table.exec.state.ttl'") == true)
+        #expect(renderedError("SET 'table.exec.source.idle-timeout' = '99999999999999999 d'", in: session) != nil, "an overflowing duration is refused")
+        _ = try session.executeScript("SET 'table.exec.state.ttl' = '1 h'; SET 'table.exec.source.idle-timeout' = '500 ms';")
+        #expect(session.settings["table.exec.state.ttl"] == "1 h")
         _ = try session.executeScript("SET 'table.local-time-zone' = 'America/New_York'; RESET 'table.local-time-zone';")
         #expect(session.settings["table.local-time-zone"] == "UTC")
     }

@@ -20,6 +20,9 @@ public struct Settings: Sendable {
         "sentiment.model": ["vader", "finance", "llm"],
     ]
 
+    /// Settings whose value is a duration, read with `DurationText`.
+    static let durationKeys: Set<String> = ["table.exec.state.ttl", "table.exec.source.idle-timeout"]
+
     public init() {}
 
     public subscript(key: String) -> String? { values[key] ?? Settings.defaults[key] }
@@ -28,6 +31,9 @@ public struct Settings: Sendable {
     public mutating func set(_ key: String, _ value: String) throws(SettingError) {
         if let allowed = Settings.allowedValues[key], !allowed.contains(value.lowercased()) {
             throw SettingError(message: "'\(value)' is not a valid value for '\(key)'; use one of: \(allowed.sorted().joined(separator: ", "))")
+        }
+        if Settings.durationKeys.contains(key), DurationText.milliseconds(value) == nil {
+            throw SettingError(message: "'\(value)' is not a duration for '\(key)'; write it like '1 h', '30 min', '10 s' or '500 ms'")
         }
         if key == "parallelism.default", Int(value).map({ $0 >= 1 }) != true {
             throw SettingError(message: "'parallelism.default' must be a positive integer, got '\(value)'")

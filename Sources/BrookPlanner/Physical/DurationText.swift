@@ -18,7 +18,8 @@ public enum DurationText {
         let unit = trimmed.dropFirst(digits.count)
         if unit.isEmpty { return value }
         guard let scale = units.first(where: { $0.suffixes.contains(String(unit)) })?.milliseconds else { return nil }
-        return value * scale
+        let (product, overflow) = value.multipliedReportingOverflow(by: scale)
+        return overflow ? nil : product
     }
 
     /// The largest whole unit that states `milliseconds` exactly: `60 s`, `5 min`, `250 ms`.
