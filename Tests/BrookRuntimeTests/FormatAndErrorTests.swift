@@ -136,6 +136,27 @@ import Testing
         }
     }
 
+    @Test func datagenFieldOptionsAreCheckedAndSequencesEndTheSource() throws {
+        let bad: [(String, String)] = [
+            ("'fields.a.min' = '5', 'fields.a.max' = '1'", "option 'fields.a.min' of table 'g': min 5 is above max 1"),
+            ("'fields.b.length' = '-1'", "option 'fields.b.length' of table 'g': '-1' is not a length from 0 to 1048576"),
+            ("'fields.zz.min' = '1'", "option 'fields.zz.min' of table 'g': names no column of the table"),
+            ("'fields.a.mn' = '1'", "option 'fields.a.mn' of table 'g': is not a datagen field option"),
+            ("'fields.a.kind' = 'sequence', 'fields.a.start' = '9', 'fields.a.end' = '2'", "option 'fields.a.start' of table 'g': start 9 is above end 2"),
+        ]
+        for (options, message) in bad {
+            #expect {
+                try runtimeSession("CREATE TABLE g (a INT, b STRING) WITH ('connector' = 'datagen', \(options));")
+            } throws: { error in "\(error)".contains(message) }
+        }
+        let session = try runtimeSession("""
+            CREATE TABLE g (a INT, b STRING) WITH ('connector' = 'datagen', 'number-of-rows' = '5',
+              'fields.a.kind' = 'sequence', 'fields.a.start' = '1', 'fields.a.end' = '3', 'fields.b.length' = '4');
+            """)
+        let rows = try runJob("SELECT a, CHAR_LENGTH(b) FROM g", in: session).rows
+        #expect(rows == [1, 2, 3].map { [.integer($0), .integer(4)] }, "the sequence runs out before number-of-rows")
+    }
+
     @Test func lateRowsAreDroppedAndCounted() throws {
         let directory = try ScratchDirectory()
         let base: Int64 = 1_700_000_000_000

@@ -31,6 +31,52 @@ public enum ConnectorOptions {
         }
     }
 
+    /// The datagen connector's `fields.<column>.<option>` options: a declared column, a known
+    /// option, numbers where numbers belong, and ranges that are not empty.
+    static func validateDatagenFields(_ table: CatalogTable) throws(ConnectorError) {
+        let columns = Set(table.columns.map(\.name))
+        let fieldOptions: Set<String> = ["kind", "min", "max", "length", "start", "end"]
+        var numbers: [String: Double] = [:]
+        for entry in table.options where entry.key.hasPrefix("fields.") {
+            let key = entry.key
+            let value = entry.value
+            let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+            let column = parts.dropFirst().dropLast().joined(separator: ".")
+            let option = String(parts.last ?? "")
+            guard parts.count >= 3, columns.contains(column) else {
+                throw ConnectorError(table: table.name, option: key, message: "names no column of the table")
+            }
+            guard fieldOptions.contains(option) else {
+                throw ConnectorError(table: table.name, option: key, message: "is not a datagen field option; use one of \(fieldOptions.sorted().joined(separator: ", "))")
+            }
+            switch option {
+            case "kind":
+                guard value == "random" || value == "sequence" else {
+                    throw ConnectorError(table: table.name, option: key, message: "'\(value)' is not random or sequence")
+                }
+            case "length", "start", "end":
+                guard let number = Int64(value), option != "length" || (0...1_048_576).contains(number) else {
+                    throw ConnectorError(table: table.name, option: key,
+                                         message: "'\(value)' is not \(option == "length" ? "a length from 0 to 1048576" : "an integer")")
+                }
+                numbers[key] = Double(number)
+            default:
+                guard let number = Double(value), number.isFinite else {
+                    throw ConnectorError(table: table.name, option: key, message: "'\(value)' is not a number")
+                }
+                numbers[key] = number
+            }
+        }
+        for column in columns {
+            for (low, high) in [("min", "max"), ("start", "end")] {
+                if let lower = numbers["fields.\(column).\(low)"], let upper = numbers["fields.\(column).\(high)"], lower > upper {
+                    throw ConnectorError(table: table.name, option: "fields.\(column).\(low)",
+                                         message: "\(low) \(table.option("fields.\(column).\(low)")!) is above \(high) \(table.option("fields.\(column).\(high)")!)")
+                }
+            }
+        }
+    }
+
     /// Checks `table`'s options; throws naming the first bad one.
     public static func validate(_ table: CatalogTable) throws(ConnectorError) {
         guard let connector = table.connector else {
@@ -72,6 +118,7 @@ public enum ConnectorOptions {
                     throw ConnectorError(table: table.name, option: key, message: "'\(value)' is not a non-negative integer")
                 }
             }
+            try validateDatagenFields(table)
         case "kafka":
             _ = try KafkaOptions(table: table)
         default:

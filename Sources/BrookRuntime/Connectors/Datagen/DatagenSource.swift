@@ -4,7 +4,7 @@ import Foundation
 
 /// Generates rows as Flink's datagen connector does: `fields.<name>.kind` random (with min/max
 /// or length) or sequence (with start/end), `number-of-rows` to bound it, `rows-per-second` to
-/// pace it. A fixed `seed` makes it repeatable.
+/// pace it; a sequence ends the source when it runs out. A fixed `seed` makes it repeatable.
 public final class DatagenSource: SourceReader {
     struct FieldGenerator {
         var type: DataType
@@ -42,7 +42,8 @@ public final class DatagenSource: SourceReader {
         }
         self.generators = generators
         let sequenceLimit = generators.compactMap { $0.sequence.map { Int($0.upperBound - $0.lowerBound + 1) } }.min()
-        limit = options["number-of-rows"].flatMap { Int($0) } ?? sequenceLimit
+        let requested = options["number-of-rows"].flatMap { Int($0) }
+        limit = [requested, sequenceLimit].compactMap { $0 }.min()
         rowsPerSecond = options["rows-per-second"].flatMap { Int($0) }
         random = SplitMix64(seed: UInt64(options["seed"] ?? "") ?? 42)
     }
