@@ -18,7 +18,8 @@ import Testing
         let path = TestSupport.temporaryPath()
         let broker = KafkaBroker(log: try TopicLog(path: path), host: "127.0.0.1", port: 0, config: TestSupport.quietConfig())
         let port = try await broker.start()
-        let client = try KafkaClusterClient(servers: "127.0.0.1:\(port)")
+        // The first bootstrap server refuses connections; the client goes on to the next.
+        let client = try KafkaClusterClient(servers: "127.0.0.1:1, 127.0.0.1:\(port)")
         nonisolated(unsafe) let shared = client
         try await blocking {
             #expect(try shared.partitionCount(ofTopic: "bars") == 1)
