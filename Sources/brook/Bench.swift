@@ -20,6 +20,7 @@ struct Bench: ParsableCommand {
         @Option(help: "Trading days.") var days = 26
         @Option(help: "The pipeline to run; its examples/data/ paths are pointed at the generated data.") var sql = "sql/ddl.sql"
         @Option(help: "Where to keep generated data between runs.") var data = "/tmp/brook-bench"
+        @Option(help: "Tasks the job runs in ('parallelism.default'); each is a thread.") var parallelism = 1
 
         func run() throws {
             let directory = (data as NSString).appendingPathComponent("\(symbols)x\(days)")
@@ -39,7 +40,11 @@ struct Bench: ParsableCommand {
             try? FileManager.default.removeItem(atPath: work)
             try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: work) }
-            let text = try String(contentsOfFile: sql, encoding: .utf8)
+            guard parallelism >= 1 else { throw CommandFailure("--parallelism must be at least 1, got \(parallelism)") }
+            guard let original = try? String(contentsOfFile: sql, encoding: .utf8) else {
+                throw CommandFailure("cannot read \(sql): run from the project's directory or give --sql")
+            }
+            let text = "SET 'parallelism.default' = '\(parallelism)';\n" + original
                 .replacingOccurrences(of: "examples/data/", with: directory + "/")
                 .replacingOccurrences(of: "'out/", with: "'\(work)/out/")
             let script = (work as NSString).appendingPathComponent("pipeline.sql")
@@ -61,7 +66,7 @@ struct Bench: ParsableCommand {
             }
             let jobSeconds = Double(field("job-seconds")) ?? wall
             let peak = Double(ProcessStatistics.peakChildResidentBytes()) / 1_048_576
-            print("pipeline: \(sql) over \(bars) bars (\(symbols) symbols x \(days) days)")
+            print("pipeline: \(sql) over \(bars) bars (\(symbols) symbols x \(days) days), parallelism \(parallelism)")
             print(String(format: "  wall seconds from process start: %.2f", wall))
             print(String(format: "  job seconds:                     %.2f", jobSeconds))
             print(String(format: "  input bars per second (wall):    %.0f", Double(bars) / wall))

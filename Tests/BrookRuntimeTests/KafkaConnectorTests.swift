@@ -47,14 +47,15 @@ import Testing
         return text
     }
 
-    @Test(arguments: [false, true]) func topicPipelineWritesTheSameSignalsAsTheFilePipeline(overNetwork: Bool) async throws {
+    /// With two tasks each reads one of stock-prices' two partitions; market-news has one, which one task reads.
+    @Test(arguments: [false, true], [1, 2]) func topicPipelineWritesTheSameSignalsAsTheFilePipeline(overNetwork: Bool, tasks: Int) async throws {
         let data = MarketTestData(seed: 2)
         let home = try ScratchDirectory()
         let log = try TopicLog(path: home.file("brook.db"))
         try fill(log, data)
         let summary = try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws in
             let script = try kafkaScript(bounded: true).replacingOccurrences(of: "'embedded'", with: "'\(servers)'")
-            let session = try runtimeSession(script.components(separatedBy: "INSERT INTO")[0])
+            let session = try runtimeSession(script.components(separatedBy: "INSERT INTO")[0] + "SET 'parallelism.default' = '\(tasks)';")
             guard case .job(let job) = try session.execute(try Parser.parseStatement(
                 "INSERT INTO trading_signals_sink SELECT symbol, news_time, signal FROM trading_signals WHERE signal IS NOT NULL")) else {
                 throw RuntimeError("no job")

@@ -154,21 +154,6 @@ struct TradeData {
         #expect(canonical(actual.rows) == expected)
     }
 
-    /// Applies a changelog (+I/-U/+U/-D) to get the rows it ends with.
-    func materialize(_ rows: [[Value]], _ kinds: [ChangeKind]) -> [[Value]] {
-        var table: [[Value]] = []
-        for (row, kind) in zip(rows, kinds) {
-            if kind.isAccumulate {
-                table.append(row)
-            } else if let index = table.firstIndex(of: row) {
-                table.remove(at: index)
-            } else {
-                Issue.record("retraction of a row never inserted: \(row)")
-            }
-        }
-        return table
-    }
-
     @Test func groupAggregateChangelogEndsAtSQLitesResult() throws {
         let data = TradeData(seed: 31)
         let directory = try ScratchDirectory()

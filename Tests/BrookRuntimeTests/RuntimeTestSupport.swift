@@ -56,6 +56,21 @@ func runJob(_ sql: String, in session: Session, options: RunOptions = RunOptions
     return (collector.rows.map(\.values), collector.rows.map(\.kind), summary)
 }
 
+/// Applies a changelog (+I/-U/+U/-D) to get the rows it ends with.
+func materialize(_ rows: [[Value]], _ kinds: [ChangeKind]) -> [[Value]] {
+    var table: [[Value]] = []
+    for (row, kind) in zip(rows, kinds) {
+        if kind.isAccumulate {
+            table.append(row)
+        } else if let index = table.firstIndex(of: row) {
+            table.remove(at: index)
+        } else {
+            Issue.record("retraction of a row never inserted: \(row)")
+        }
+    }
+    return table
+}
+
 /// Rows as comparable text, so results can be compared as sorted multisets.
 func canonical(_ rows: [[Value]]) -> [String] {
     rows.map { row in row.map(cellText).joined(separator: " | ") }.sorted()

@@ -8,18 +8,35 @@ enum ConnectorFactory {
         Dictionary(table.options.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
     }
 
-    static func reader(for table: CatalogTable, columns: [Int], homePath: String?) throws(RuntimeError) -> SourceReader {
+    /// The readers of one scan: one per task when the connector splits its input among
+    /// `tasks` parallel readers (the filesystem connector shares its lines out in chunks, the
+    /// kafka connector its partitions), otherwise one, which the job runs in a single task.
+    static func readers(for table: CatalogTable, columns: [Int], homePath: String?, tasks: Int = 1) throws(RuntimeError) -> [SourceReader] {
         let options = options(table)
         let names = columns.map { table.columns[$0].name }
         let types = columns.map { table.columns[$0].type.type }
         switch table.connector {
         case "filesystem":
-            return try FilesystemSource(table: table.name, path: options["path"] ?? "", format: options["format"] ?? "json",
-                                        columns: names, types: types, options: options)
+            let files = try FilesystemSource.files(table: table.name, path: options["path"] ?? "")
+            let lines = LineChunks(files: files, follows: FilesystemSource.monitorInterval(options) != nil)
+            return (0..<tasks).map { _ in
+                FilesystemSource(lines: lines, format: options["format"] ?? "json", columns: names, types: types, options: options)
+            }
         case "datagen":
-            return try DatagenSource(columns: names, types: types, options: options)
+            return [try DatagenSource(columns: names, types: types, options: options)]
         case "kafka":
-            return try KafkaTopicSource(table: table, columns: columns, homePath: try home(homePath, table))
+            let first = try KafkaTopicSource(table: table, columns: columns, homePath: try home(homePath, table))
+            // Each task reads a share of the partitions; with fewer partitions than tasks one task
+            // reads them all, since a task without partitions would hold the watermark back forever.
+            guard tasks > 1, first.partitions >= tasks else { return [first] }
+            first.keepShare(task: 0, of: tasks)
+            var readers: [SourceReader] = [first]
+            for task in 1..<tasks {
+                let reader = try KafkaTopicSource(table: table, columns: columns, homePath: try home(homePath, table))
+                reader.keepShare(task: task, of: tasks)
+                readers.append(reader)
+            }
+            return readers
         default:
             throw RuntimeError("table '\(table.name)': the \(table.connector ?? "") connector cannot be read as a source in this build")
         }

@@ -4,7 +4,7 @@ import BrookPlanner
 import BrookStorage
 import Foundation
 
-/// Reads a topic partition by partition from the home's topic log or a Kafka cluster, parsing each record's value
+/// Reads a topic partition by partition (all of them, or one task's share) from the home's topic log or a Kafka cluster, parsing each record's value
 /// with the json (or csv) format and filling `timestamp`, `partition`, `offset` and `topic`
 /// metadata columns. Unbounded unless `scan.bounded.mode` is set; commits its offsets to its
 /// consumer group after each batch.
@@ -21,7 +21,10 @@ final class KafkaTopicSource: SourceReader {
     let tableName: String
     private var positions: [Int32: Int64] = [:]
     private var ends: [Int32: Int64]?
-    private var partitions: Int32
+    /// How many partitions the topic has.
+    let partitions: Int32
+    /// The partitions this reader reads: all of them, or its share when tasks split the topic.
+    private var assigned: [Int32]
     private(set) var skippedRecords = 0
 
     var isBounded: Bool { ends != nil }
@@ -65,6 +68,7 @@ final class KafkaTopicSource: SourceReader {
                                             failOnMissingField: settings["json.fail-on-missing-field"] == "true"))
             ignoreParseErrors = settings["json.ignore-parse-errors"] == "true"
         }
+        assigned = Array(0..<partitions)
         do {
             for partition in 0..<partitions {
                 positions[partition] = try options.offset(of: options.startup, partition: partition, log: log)
@@ -79,6 +83,13 @@ final class KafkaTopicSource: SourceReader {
         }
     }
 
+    /// Keeps only partitions `task`, `task + tasks`, ...: one task's share when `tasks` tasks read the topic.
+    func keepShare(task: Int, of tasks: Int) {
+        assigned = assigned.filter { Int($0) % tasks == task }
+        positions = positions.filter { Int($0.key) % tasks == task }
+        ends = ends?.filter { Int($0.key) % tasks == task }
+    }
+
     func next(maxRows: Int) throws(RuntimeError) -> Batch? {
         var values = types.enumerated().compactMap { index, type -> ColumnBuilder? in
             if case .value = cells[index] { return ColumnBuilder(type: type, capacity: maxRows) }
@@ -90,7 +101,7 @@ final class KafkaTopicSource: SourceReader {
         }
         var rows = 0
         var finished = true
-        for partition in 0..<partitions where rows < maxRows {
+        for partition in assigned where rows < maxRows {
             let position = positions[partition]!
             let end = ends?[partition]
             if let end, position >= end { continue }
