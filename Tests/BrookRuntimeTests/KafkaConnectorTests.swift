@@ -122,6 +122,67 @@ import Testing
         }
     }
 
+    /// A topic whose partitions are at different times: partition 1 holds the first 100 seconds,
+    /// partition 0 the next 100, so a watermark shared by both would make all of partition 1 late.
+    func skewedTopic(_ log: TopicLog, secondPartition: Bool = true) throws {
+        try log.createTopic("ticks", partitions: 2, retention: .forever)
+        func records(from second: Int) -> [AppendRecord] {
+            (0..<100).map { AppendRecord(timestamp: 0, key: nil, value: Array("{\"ts\":\((second + $0) * 1000)}".utf8)) }
+        }
+        try log.append(topic: "ticks", partition: 0, records: records(from: 100))
+        if secondPartition { try log.append(topic: "ticks", partition: 1, records: records(from: 0)) }
+    }
+
+    func ticksTable(bounded: Bool) -> String {
+        """
+        CREATE TABLE ticks (ts BIGINT, t AS TO_TIMESTAMP_LTZ(ts, 3), WATERMARK FOR t AS t - INTERVAL '1' SECOND)
+        WITH ('connector' = 'kafka', 'topic' = 'ticks', 'properties.bootstrap.servers' = 'embedded',
+              'scan.startup.mode' = 'earliest-offset', \(bounded ? "'scan.bounded.mode' = 'latest-offset'," : "") 'format' = 'json');
+        """
+    }
+
+    static let tenSecondCounts = "SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE ticks, DESCRIPTOR(t), INTERVAL '10' SECOND)) GROUP BY window_start, window_end"
+
+    @Test(arguments: [1, 2]) func eachPartitionKeepsItsOwnWatermark(tasks: Int) throws {
+        let home = try ScratchDirectory()
+        try skewedTopic(try TopicLog(path: home.file("brook.db")))
+        let session = try runtimeSession(ticksTable(bounded: true) + "SET 'parallelism.default' = '\(tasks)';")
+        var options = RunOptions()
+        options.homePath = home.path
+        options.batchSize = 8
+        let result = try runJob(KafkaConnectorTests.tenSecondCounts, in: session, options: options)
+        #expect(result.summary.lateRowsDropped == 0)
+        #expect(result.rows.count == 20)
+        #expect(result.rows.allSatisfy { $0[1] == .integer(10) })
+    }
+
+    @Test func anIdlePartitionStopsHoldingTheWatermarkBack() throws {
+        let home = try ScratchDirectory()
+        try skewedTopic(try TopicLog(path: home.file("brook.db")), secondPartition: false)
+        let session = try runtimeSession(ticksTable(bounded: false) + "SET 'table.exec.source.idle-timeout' = '100 ms';")
+        guard case .query(let job) = try session.execute(try Parser.parseStatement(KafkaConnectorTests.tenSecondCounts)) else {
+            throw RuntimeError("not a query")
+        }
+        var options = RunOptions()
+        options.homePath = home.path
+        let progress = JobProgress()
+        options.progress = progress
+        options.queryWriter = CollectingRowWriter()
+        let runner = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options)
+        nonisolated(unsafe) let unsafeRunner = runner
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            _ = try? unsafeRunner.run()
+            finished.signal()
+        }.start()
+        // Partition 1 never has a row; once it is idle, partition 0's watermark closes windows.
+        let deadline = Date().addingTimeInterval(10)
+        while progress.rowsOut == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        progress.cancel()
+        finished.wait()
+        #expect(progress.rowsOut > 0)
+    }
+
     @Test func keysAreWrittenInTheirKeyFormatAndChooseThePartition() throws {
         let home = try ScratchDirectory()
         let log = try TopicLog(path: home.file("brook.db"))

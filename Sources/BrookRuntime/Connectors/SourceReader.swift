@@ -12,4 +12,17 @@ public protocol SourceReader: AnyObject {
 
     /// Records skipped because they could not be parsed (with ignore-parse-errors).
     var skippedRecords: Int { get }
+
+    /// The source partitions this reader reads (Kafka partitions), each with its own watermark;
+    /// empty when the input is one stream.
+    var sourcePartitions: [Int32] { get }
+
+    /// For the last batch of a partitioned reader: how many rows came from each partition, in
+    /// row order.
+    var lastBatchPartitions: [(partition: Int32, rows: Int)] { get }
+}
+
+extension SourceReader {
+    public var sourcePartitions: [Int32] { [] }
+    public var lastBatchPartitions: [(partition: Int32, rows: Int)] { [] }
 }

@@ -99,7 +99,8 @@ public final class JobRunner {
                 let node = plan[id]
                 switch node.operation {
                 case .source(let tableName, _, let columns, _):
-                    sources[id] = ScanSource(table: catalog.table(tableName)!, columns: columns, reader: readers[id]![task], context: context)
+                    sources[id] = ScanSource(table: catalog.table(tableName)!, columns: columns, reader: readers[id]![task], context: context,
+                                              idleTimeout: idleTimeout)
                 case .values(let rows):
                     var builder = BatchBuilder(types: node.schema.fields.map(\.type.type), capacity: rows.count)
                     for row in rows {

@@ -26,6 +26,8 @@ final class KafkaTopicSource: SourceReader {
     /// The partitions this reader reads: all of them, or its share when tasks split the topic.
     private var assigned: [Int32]
     private(set) var skippedRecords = 0
+    private(set) var lastBatchPartitions: [(partition: Int32, rows: Int)] = []
+    var sourcePartitions: [Int32] { assigned }
 
     var isBounded: Bool { ends != nil }
 
@@ -101,6 +103,7 @@ final class KafkaTopicSource: SourceReader {
         }
         var rows = 0
         var finished = true
+        lastBatchPartitions = []
         for partition in assigned where rows < maxRows {
             let position = positions[partition]!
             let end = ends?[partition]
@@ -112,6 +115,8 @@ final class KafkaTopicSource: SourceReader {
             } catch {
                 throw RuntimeError("table '\(tableName)': reading topic '\(options.topic)': \(error)")
             }
+            let rowsBefore = rows
+            defer { if rows > rowsBefore { lastBatchPartitions.append((partition, rows - rowsBefore)) } }
             for record in records {
                 if let end, record.offset >= end { break }
                 positions[partition] = record.offset + 1
