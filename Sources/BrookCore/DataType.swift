@@ -15,11 +15,18 @@ public enum DataType: Hashable, Sendable {
     case timestampLTZ(precision: Int)
     case intervalDayTime
     case intervalYearMonth
+    /// Fixed-length bytes, `BINARY(n)`.
+    case binary(length: Int)
+    /// Variable-length bytes, `VARBINARY(n)`; `BYTES` is the maximum length.
+    case varbinary(length: Int)
+    /// `MAP<key, value>`: Kafka record headers are MAP<STRING, BYTES>.
+    indirect case map(key: DataType, value: DataType)
     /// The type of an untyped `NULL` literal before context gives it one.
     case null
 
     public static let maxVarcharLength = 2_147_483_647
     public static let string = DataType.varchar(length: maxVarcharLength)
+    public static let bytes = DataType.varbinary(length: maxVarcharLength)
     public static let maxDecimalPrecision = 38
 
     public var isInteger: Bool {
@@ -54,6 +61,18 @@ public enum DataType: Hashable, Sendable {
 
     public var isTimestampLTZ: Bool {
         if case .timestampLTZ = self { return true }
+        return false
+    }
+
+    public var isBinary: Bool {
+        switch self {
+        case .binary, .varbinary: return true
+        default: return false
+        }
+    }
+
+    public var isMap: Bool {
+        if case .map = self { return true }
         return false
     }
 
@@ -113,6 +132,9 @@ extension DataType: CustomStringConvertible {
         case .timestampLTZ(let p): return "TIMESTAMP_LTZ(\(p))"
         case .intervalDayTime: return "INTERVAL SECOND(3)"
         case .intervalYearMonth: return "INTERVAL MONTH"
+        case .binary(let n): return "BINARY(\(n))"
+        case .varbinary(let n): return n == DataType.maxVarcharLength ? "BYTES" : "VARBINARY(\(n))"
+        case .map(let key, let value): return "MAP<\(key), \(value)>"
         case .null: return "NULL"
         }
     }

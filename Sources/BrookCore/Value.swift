@@ -14,9 +14,23 @@ public enum Value: Hashable, Sendable {
     case time(Int64)
     case intervalMilliseconds(Int64)
     case intervalMonths(Int32)
+    case bytes([UInt8])
+    /// A MAP value's entries, in the order they were built (keys are distinct).
+    case map([MapEntry])
 
     public var isNull: Bool {
         if case .null = self { return true }
         return false
+    }
+}
+
+/// One key and value of a MAP value.
+public struct MapEntry: Hashable, Sendable {
+    public var key: Value
+    public var value: Value
+
+    public init(key: Value, value: Value) {
+        self.key = key
+        self.value = value
     }
 }

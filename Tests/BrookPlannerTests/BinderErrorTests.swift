@@ -24,6 +24,21 @@ import Testing
         #expect(text.contains("names are case-sensitive"))
     }
 
+    @Test func mapAccessAndConstructionSayWhatIsWrongWhere() throws {
+        let notMap = try #require(renderedError("SELECT symbol['x'] FROM prices", in: session))
+        #expect(notMap.hasPrefix("q.sql:1:8: [] reads a MAP value, but this is STRING"))
+        let keyType = try #require(renderedError("SELECT MAP['a', 1]['a'], MAP['a', 1][DATE '2024-01-01'] FROM prices", in: session))
+        #expect(keyType.hasPrefix("q.sql:1:38: the map's keys are STRING, so the key in [] cannot be DATE"))
+        let odd = try #require(renderedError("SELECT MAP['a', 1, 'b'] FROM prices", in: session))
+        #expect(odd.hasPrefix("q.sql:1:8: MAP[...] needs keys and values in pairs, got 3 expressions"))
+        let mixed = try #require(renderedError("SELECT MAP['a', 1, 'b', DATE '2024-01-01'] FROM prices", in: session))
+        #expect(mixed.hasPrefix("q.sql:1:25: MAP[...] values must share a type: INT and DATE do not"))
+        let hex = try #require(renderedError("SELECT X'abc' FROM prices", in: session))
+        #expect(hex.hasPrefix("q.sql:1:9: a binary literal needs an even number of hexadecimal digits"))
+        let cast = try #require(renderedError("SELECT CAST(X'00' AS INT) FROM prices", in: session))
+        #expect(cast.hasPrefix("q.sql:1:8: cannot cast BINARY(1) to INT"))
+    }
+
     @Test func typeMismatchNamesBothTypes() throws {
         let text = try #require(renderedError("SELECT symbol FROM prices WHERE symbol > 5", in: session))
         #expect(text.hasPrefix("q.sql:1:33: cannot compare STRING with INT"))

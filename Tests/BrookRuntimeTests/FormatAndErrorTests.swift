@@ -27,6 +27,38 @@ import Testing
         ])
     }
 
+    @Test func mapsAreObjectsAndBytesAreBase64BothWays() throws {
+        let directory = try ScratchDirectory()
+        let session = try table(directory, [
+            "{\"id\":1,\"tags\":{\"venue\":2,\"lot\":100},\"raw\":\"AP8=\"}",
+            "{\"id\":2,\"tags\":{},\"raw\":null}",
+            "{\"id\":3,\"tags\":{\"x\":null,\"x\":7},\"raw\":\"aGk\"}",
+        ], columns: "id INT, tags MAP<STRING, INT>, raw BYTES")
+        let read = try runJob("SELECT id, tags, raw, tags['lot'] FROM t", in: session)
+        #expect(read.rows == [
+            [.integer(1), .map([MapEntry(key: .string("venue"), value: .integer(2)), MapEntry(key: .string("lot"), value: .integer(100))]), .bytes([0, 255]), .integer(100)],
+            [.integer(2), .map([]), .null, .null],
+            [.integer(3), .map([MapEntry(key: .string("x"), value: .integer(7))]), .bytes([0x68, 0x69]), .null],
+        ])
+        let out = directory.file("out.jsonl")
+        _ = try session.executeScript("CREATE TABLE o (id INT, tags MAP<STRING, INT>, raw BYTES) WITH ('connector' = 'filesystem', 'path' = '\(out)', 'format' = 'json')")
+        guard case .job(let job) = try session.execute(try Parser.parseStatement("INSERT INTO o SELECT * FROM t")) else { throw RuntimeError("no job") }
+        _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings).run()
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == """
+            {"id":1,"tags":{"venue":2,"lot":100},"raw":"AP8="}
+            {"id":2,"tags":{},"raw":null}
+            {"id":3,"tags":{"x":7},"raw":"aGk="}
+
+            """)
+        let other = try ScratchDirectory()
+        let bad = try table(other, ["{\"id\":1,\"tags\":[1],\"raw\":\"!!\"}"], columns: "id INT, tags MAP<STRING, INT>, raw BYTES")
+        #expect {
+            try runJob("SELECT * FROM t", in: bad)
+        } throws: { error in
+            (error as? RuntimeError)?.message.hasSuffix("in.jsonl:1:16: field 'tags' is MAP<STRING, INT> and needs an object") == true
+        }
+    }
+
     @Test func failOnMissingFieldNamesTheFieldAndLine() throws {
         let directory = try ScratchDirectory()
         let session = try table(directory, ["{\"symbol\":\"A\",\"sentiment\":1,\"n\":1,\"ts\":1}", "{\"symbol\":\"B\"}"], options: ", 'json.fail-on-missing-field' = 'true'")

@@ -122,6 +122,66 @@ import Testing
         }
     }
 
+    @Test(arguments: [false, true]) func headersAndTimestampAreWrittenAndReadAsMetadata(overNetwork: Bool) async throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("orders", partitions: 1, retention: .forever)
+        try log.append(topic: "orders", partition: 0, records: [
+            AppendRecord(timestamp: 1_717_423_200_000, key: nil, value: Array("{\"id\":1}".utf8),
+                         headers: [RecordHeader(key: "source", value: Array("alpaca".utf8)), RecordHeader(key: "trace", value: nil)]),
+        ])
+        let rows = try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws -> [[Value]] in
+            let session = try runtimeSession("""
+                CREATE TABLE orders (id INT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', headers MAP<STRING, BYTES> METADATA,
+                  `offset` BIGINT METADATA VIRTUAL)
+                WITH ('connector' = 'kafka', 'topic' = 'orders', 'format' = 'json', 'properties.bootstrap.servers' = '\(servers)',
+                      'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset');
+                """)
+            var options = RunOptions()
+            options.homePath = home.path
+            guard case .job(let job) = try session.execute(try Parser.parseStatement("""
+                INSERT INTO orders SELECT id + 1, ts + INTERVAL '1' MINUTE, MAP['source', ENCODE('brook', 'UTF-8'), 'copied-from', CAST(CAST(`offset` AS STRING) AS BYTES)]
+                FROM orders
+                """)) else { throw RuntimeError("no job") }
+            _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+            return try runJob("SELECT id, ts, DECODE(headers['source'], 'UTF-8'), headers['trace'], CARDINALITY(headers), `offset` FROM orders", in: session, options: options).rows
+        }
+        #expect(rows == [
+            [.integer(1), .timestamp(1_717_423_200_000_000), .string("alpaca"), .null, .integer(2), .integer(0)],
+            [.integer(2), .timestamp(1_717_423_260_000_000), .string("brook"), .null, .integer(2), .integer(1)],
+        ])
+        let written = try log.read(topic: "orders", partition: 0, offset: 1, maxBytes: 1 << 20)
+        #expect(written.map { String(decoding: $0.value ?? [], as: UTF8.self) } == ["{\"id\":2}"])
+        #expect(written.first?.timestamp == 1_717_423_260_000)
+        #expect(written.first?.headers == [RecordHeader(key: "source", value: Array("brook".utf8)), RecordHeader(key: "copied-from", value: Array("0".utf8))])
+    }
+
+    @Test func metadataColumnsAreCheckedAtCreateAndReadOnlyOnesRefusedBySinks() throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("t", partitions: 1, retention: .forever)
+        let options = "WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'scan.startup.mode' = 'earliest-offset')"
+        #expect {
+            try runtimeSession("CREATE TABLE t (n INT, h MAP<STRING, BYTES> METADATA FROM 'header') \(options)")
+        } throws: { error in
+            "\(error)".contains("column 'h' of table 't': the kafka connector has no metadata 'header'; it offers headers, leader-epoch, offset, partition, timestamp, timestamp-type, topic")
+        }
+        #expect {
+            try runtimeSession("CREATE TABLE t (n INT, p DATE METADATA FROM 'partition') \(options)")
+        } throws: { error in
+            "\(error)".contains("metadata 'partition' is INT and cannot be read as DATE")
+        }
+        let session = try runtimeSession("CREATE TABLE t (n INT, p INT METADATA FROM 'partition') \(options)")
+        var run = RunOptions()
+        run.homePath = home.path
+        guard case .job(let job) = try session.execute(try Parser.parseStatement("INSERT INTO t VALUES (1, 0)")) else { throw RuntimeError("no job") }
+        #expect {
+            _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: run).run()
+        } throws: { error in
+            "\(error)".contains("column 'p' is metadata 'partition', which a sink cannot write; declare it VIRTUAL")
+        }
+    }
+
     /// A topic whose partitions are at different times: partition 1 holds the first 100 seconds,
     /// partition 0 the next 100, so a watermark shared by both would make all of partition 1 late.
     func skewedTopic(_ log: TopicLog, secondPartition: Bool = true) throws {

@@ -39,6 +39,20 @@ import Testing
         ])
     }
 
+    @Test func mapsAndBytesFollowFlink() throws {
+        #expect(try evaluate("CAST(X'616263' AS STRING), CAST('abc' AS BYTES), CAST(X'01' AS BINARY(3)), CAST(X'010203' AS VARBINARY(2)), ENCODE('é', 'UTF-8'), DECODE(X'c3a9', 'UTF-8')") == [
+            .string("abc"), .bytes([0x61, 0x62, 0x63]), .bytes([1, 0, 0]), .bytes([1, 2]), .bytes([0xC3, 0xA9]), .string("é"),
+        ])
+        #expect(try evaluate("MAP['a', 1, 'bb', 2]['bb'], MAP['a', 1, 'a', 2]['a'], MAP['a', 1]['z'], CARDINALITY(MAP['a', 1, 'b', 2]), MAP[1, 'x'][CAST(1 AS BIGINT)]") == [
+            .integer(2), .integer(2), .null, .integer(2), .string("x"),
+        ])
+        #expect(try evaluate("CAST(MAP['k', X'6869'] AS STRING), CAST(MAP['k', 'hi'] AS MAP<STRING, BYTES>)['k'], CAST(NULL AS MAP<STRING, INT>)['a']") == [
+            .string("{k=x'6869'}"), .bytes([0x68, 0x69]), .null,
+        ])
+        #expect(throws: (any Error).self) { try evaluate("DECODE(X'ff', 'UTF-8')") }
+        #expect(throws: (any Error).self) { try evaluate("ENCODE('a', 'EBCDIC')") }
+    }
+
     @Test func leftRightGreatestLeastSignAndDateParts() throws {
         #expect(try evaluate("LEFT('market', 3), RIGHT('market', 3), LEFT('abc', -1), RIGHT('abc', 10), LEFT(CAST(NULL AS STRING), 1)") == [
             .string("mar"), .string("ket"), .string(""), .string("abc"), .null,

@@ -8,6 +8,7 @@ import Testing
     static let statements: [String] = [
         // CREATE TABLE forms
         "CREATE TABLE t (a INT, b STRING) WITH ('connector' = 'print')",
+        "CREATE TABLE t (b BYTES, f BINARY(4), v VARBINARY(10), h MAP<STRING, BYTES> METADATA FROM 'headers' VIRTUAL, m MAP<INT, MAP<STRING, DOUBLE>>)",
         "CREATE OR REPLACE TEMPORARY TABLE IF NOT EXISTS db.t (a INT NOT NULL, b VARCHAR(10) COMMENT 'bee', PRIMARY KEY (a) NOT ENFORCED) COMMENT 'tbl' WITH ('connector' = 'blackhole')",
         "CREATE TABLE t (ts BIGINT, event_time AS TO_TIMESTAMP_LTZ(ts, 3), WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND)",
         "CREATE TABLE t (k STRING, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', p INT METADATA VIRTUAL, o BIGINT METADATA FROM 'offset' VIRTUAL)",
@@ -28,7 +29,8 @@ import Testing
         "EXPLAIN SELECT * FROM t", "EXPLAIN INSERT INTO s SELECT a FROM t",
         "SET", "STOP JOB '3'", "SET 'table.local-time-zone' = 'UTC'", "SET 'parallelism.default' = '2'", "RESET", "RESET 'execution.runtime-mode'",
         // queries
-        "SELECT 1", "SELECT DISTINCT a, b AS c, t.* FROM t", "SELECT * FROM t AS x WHERE x.a = 1",
+        "SELECT 1", "SELECT DISTINCT a, b AS c, t.* FROM t",
+        "SELECT h['source'], m[1]['x'] + 1, MAP['a', X'00ff', 'b', CAST(NULL AS BYTES)], X'', -h['n'] FROM t", "SELECT * FROM t AS x WHERE x.a = 1",
         "WITH a AS (SELECT 1 AS x), b (y) AS (SELECT x FROM a) SELECT y FROM b",
         "SELECT a, COUNT(*), COUNT(DISTINCT b), SUM(c) FROM t GROUP BY a HAVING COUNT(*) > 1",
         "SELECT a FROM t ORDER BY a DESC NULLS LAST, b LIMIT 10",

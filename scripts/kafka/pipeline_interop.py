@@ -1,8 +1,13 @@
 """Kafka clients around a Brook job: kafka-python produces the sample data, a Brook job reads the
 topics and writes trading-signals, confluent-kafka reads the signals back and checks every record.
 
+Also record headers: confluent-kafka produces orders with headers, a Brook job reads them as the
+`headers` metadata column and writes new ones, kafka-python reads those back.
+
 Usage: pipeline_interop.py produce BOOTSTRAP DATA_DIR
        pipeline_interop.py consume BOOTSTRAP EXPECTED_SIGNALS_FILE
+       pipeline_interop.py headers-produce BOOTSTRAP TOPIC
+       pipeline_interop.py headers-consume BOOTSTRAP TOPIC
 Exits non-zero on any mismatch; loopback only, every wait bounded.
 """
 import json
@@ -58,6 +63,37 @@ def consume(bootstrap, expected_file):
     print(f"confluent-kafka read {len(received)} signals, each equal to the file pipeline's")
 
 
+ORDER_TIMES = [1717423200000 + 60000 * n for n in range(3)]
+
+
+def headers_produce(bootstrap, topic):
+    from confluent_kafka import Producer
+
+    producer = Producer({"bootstrap.servers": bootstrap})
+    for n, timestamp in enumerate(ORDER_TIMES):
+        producer.produce(topic, value=json.dumps({"id": n}).encode(), timestamp=timestamp,
+                         headers=[("source", b"alpaca"), ("raw", bytes([0, 255, n])), ("empty", None)])
+    if producer.flush(30) != 0:
+        print("confluent-kafka could not deliver every order")
+        sys.exit(1)
+    print(f"confluent-kafka produced {len(ORDER_TIMES)} orders with headers")
+
+
+def headers_consume(bootstrap, topic):
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", consumer_timeout_ms=10000,
+                             request_timeout_ms=20000)
+    received = [message for _, message in zip(range(len(ORDER_TIMES)), consumer)]
+    consumer.close()
+    expected = [({"id": n}, timestamp, [("source", b"alpaca"), ("raw", bytes([0, 255, n])), ("via", b"brook")]) for n, timestamp in enumerate(ORDER_TIMES)]
+    got = sorted(((json.loads(m.value), m.timestamp, list(m.headers)) for m in received), key=lambda r: r[0]["id"])
+    if got != expected:
+        print(f"kafka-python read {got}, expected {expected}")
+        sys.exit(1)
+    print(f"kafka-python read {len(got)} orders with the headers, values and timestamps Brook wrote")
+
+
 if __name__ == "__main__":
     command, bootstrap, path = sys.argv[1:4]
-    produce(bootstrap, path) if command == "produce" else consume(bootstrap, path)
+    {"produce": produce, "consume": consume, "headers-produce": headers_produce, "headers-consume": headers_consume}[command](bootstrap, path)

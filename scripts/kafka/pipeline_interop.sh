@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A Brook job between Kafka clients: kafka-python produces the sample data through `brook broker`,
 # `brook run` reads those topics and writes trading-signals, confluent-kafka reads the signals
-# back through the broker and checks each against the file pipeline's. Prints "N passed, N failed".
+# back through the broker and checks each against the file pipeline's; then record headers make the
+# same round trip (confluent-kafka -> Brook's headers column -> kafka-python). Prints "N passed, N failed".
 # Env: BROOK_BIN (a built brook), BROOK_INTEROP_VENV (with kafka-python and confluent-kafka).
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -41,6 +42,26 @@ result $? "the file pipeline gives the reference signals"
 
 timeout 120 "$VENV/bin/python" "$HERE/pipeline_interop.py" consume "127.0.0.1:$PORT" "$WORK/files/out/trading-signals.jsonl"
 result $? "confluent-kafka reads trading-signals and every record equals the file pipeline's"
+
+"$BIN" topic create orders --home "$WORK/home" >/dev/null && "$BIN" topic create orders-tagged --home "$WORK/home" >/dev/null
+timeout 60 "$VENV/bin/python" "$HERE/pipeline_interop.py" headers-produce "127.0.0.1:$PORT" orders
+result $? "confluent-kafka produces orders with record headers"
+
+cat > "$WORK/headers.sql" <<SQL
+CREATE TABLE orders (id INT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL, headers MAP<STRING, BYTES> METADATA VIRTUAL)
+WITH ('connector' = 'kafka', 'topic' = 'orders', 'properties.bootstrap.servers' = '127.0.0.1:$PORT', 'format' = 'json',
+      'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset');
+CREATE TABLE orders_tagged (id INT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', headers MAP<STRING, BYTES> METADATA)
+WITH ('connector' = 'kafka', 'topic' = 'orders-tagged', 'properties.bootstrap.servers' = '127.0.0.1:$PORT', 'format' = 'json');
+INSERT INTO orders_tagged
+SELECT id, ts, MAP['source', headers['source'], 'raw', headers['raw'], 'via', ENCODE('brook', 'UTF-8')]
+FROM orders WHERE headers['empty'] IS NULL AND CARDINALITY(headers) = 3;
+SQL
+timeout 60 "$BIN" run "$WORK/headers.sql" --home "$WORK/job-home"
+result $? "brook run reads the headers column over the network and writes headers and timestamps"
+
+timeout 60 "$VENV/bin/python" "$HERE/pipeline_interop.py" headers-consume "127.0.0.1:$PORT" orders-tagged
+result $? "kafka-python reads back the headers, values and timestamps Brook wrote"
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -149,6 +149,8 @@ extension Expression {
         case .extract(_, let operand): return [operand]
         case .trim(_, let characters, let source): return (characters.map { [$0] } ?? []) + [source]
         case .substring(let source, let from, let length): return [source, from] + (length.map { [$0] } ?? [])
+        case .item(let base, let key): return [base, key]
+        case .mapValue(let arguments): return arguments
         }
     }
 }

@@ -126,6 +126,32 @@ final class ExpressionContext {
                 ranges.append(length.range)
             }
             return try scalar("SUBSTRING", args, argumentRanges: ranges, range: range)
+        case .item(let baseExpression, let keyExpression):
+            let base = try bind(baseExpression)
+            let key = try bind(keyExpression)
+            guard case .map(let keyType, let valueType) = base.type.type else {
+                throw SQLError("[] reads a MAP value, but this is \(base.type.type)", at: baseExpression.range)
+            }
+            guard TypeRules.commonType(keyType, key.type.type) != nil else {
+                throw SQLError("the map's keys are \(keyType), so the key in [] cannot be \(key.type.type)", at: keyExpression.range)
+            }
+            return .call("ITEM", [base, key], ColumnType(valueType, nullable: true))
+        case .mapValue(let arguments):
+            var args: [BoundExpression] = []
+            for argument in arguments { args.append(try bind(argument)) }
+            var keyType = DataType.null
+            var valueType = DataType.null
+            for (index, arg) in args.enumerated() {
+                let isKey = index % 2 == 0
+                guard let common = TypeRules.commonType(isKey ? keyType : valueType, arg.type.type) else {
+                    throw SQLError("MAP[...] \(isKey ? "keys" : "values") must share a type: \(isKey ? keyType : valueType) and \(arg.type.type) do not",
+                                   at: arguments[index].range)
+                }
+                if isKey { keyType = common } else { valueType = common }
+            }
+            if keyType == .null { keyType = .string }
+            if valueType == .null { valueType = .string }
+            return .call("MAP", args, ColumnType(.map(key: TypeRules.unpadded(keyType), value: TypeRules.unpadded(valueType)), nullable: false))
         }
     }
 

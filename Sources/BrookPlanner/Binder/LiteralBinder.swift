@@ -3,7 +3,7 @@ import BrookCore
 import BrookSQL
 
 /// Gives each literal its Flink type: integers INT (BIGINT when larger), `0.5` DECIMAL(1, 1),
-/// `1e3` DOUBLE, `'BUY'` CHAR(3), intervals as milliseconds or months.
+/// `1e3` DOUBLE, `'BUY'` CHAR(3), `X'0aff'` BINARY(2), intervals as milliseconds or months.
 enum LiteralBinder {
     static func bind(_ literal: Literal, at range: SourceRange) throws(SQLError) -> BoundExpression {
         switch literal {
@@ -32,6 +32,9 @@ enum LiteralBinder {
             return try interval(value, unit: unit, to: to, at: range)
         case .typed(let type, let text):
             return try typed(type, text, at: range)
+        case .binary(let hex):
+            guard let bytes = BinaryText.bytes(fromHex: hex) else { throw SQLError("invalid binary literal X'\(hex)'", at: range) }
+            return .literal(.bytes(bytes), ColumnType(.binary(length: max(1, bytes.count)), nullable: false))
         }
     }
 

@@ -61,6 +61,8 @@ enum ExpressionPrinter {
         case .time(let micros): return "TIME '\(TemporalText.formatTime(micros))'"
         case .intervalMilliseconds(let ms): return "INTERVAL " + DurationText.describe(ms)
         case .intervalMonths(let months): return "INTERVAL \(months) months"
+        case .bytes(let bytes): return "X'" + BinaryText.hex(bytes) + "'"
+        case .map(let entries): return "MAP[" + entries.map { render($0.key) + ", " + render($0.value) }.joined(separator: ", ") + "]"
         }
     }
 }

@@ -43,7 +43,23 @@ public enum TypeRules {
         case (.timestamp(let x), .timestamp(let y)): return .timestamp(precision: max(x, y))
         case (.timestampLTZ(let x), .timestampLTZ(let y)): return .timestampLTZ(precision: max(x, y))
         case (.time(let x), .time(let y)): return .time(precision: max(x, y))
+        case (.binary(let x), .binary(let y)): return x == y ? a : .varbinary(length: max(x, y))
+        case (.binary(let x), .varbinary(let y)), (.varbinary(let y), .binary(let x)), (.varbinary(let x), .varbinary(let y)):
+            return .varbinary(length: max(x, y))
+        case (.map(let keyA, let valueA), .map(let keyB, let valueB)):
+            guard let key = commonType(keyA, keyB), let value = commonType(valueA, valueB) else { return nil }
+            return .map(key: key, value: value)
         default: return nil
+        }
+    }
+
+    /// Literal types as a collection keeps them: CHAR(n) becomes STRING and BINARY(n) BYTES, so
+    /// MAP['a', 1, 'bb', 2] is MAP<STRING, INT> rather than a padded CHAR(2) key.
+    public static func unpadded(_ type: DataType) -> DataType {
+        switch type {
+        case .char, .varchar: return .string
+        case .binary, .varbinary: return .bytes
+        default: return type
         }
     }
 
@@ -108,6 +124,14 @@ public enum TypeRules {
     /// True when CAST from `source` to `target` is defined.
     public static func castable(_ source: DataType, to target: DataType) -> Bool {
         if source == .null || source == target { return true }
+        if case .map(let sourceKey, let sourceValue) = source {
+            guard case .map(let targetKey, let targetValue) = target else { return target.isCharacter }
+            return castable(sourceKey, to: targetKey) && castable(sourceValue, to: targetValue)
+        }
+        if target.isMap { return false }
+        if source.isBinary || target.isBinary {
+            return (source.isBinary && (target.isBinary || target.isCharacter)) || (target.isBinary && source.isCharacter)
+        }
         if target.isCharacter || source.isCharacter { return true }
         if source.isNumeric && (target.isNumeric || target == .boolean || target.isTimestamp) { return true }
         if source == .boolean && target.isNumeric { return true }

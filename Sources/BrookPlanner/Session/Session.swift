@@ -12,7 +12,7 @@ public final class Session {
     public var functions = FunctionRegistry.builtins
     /// Checks a table's WITH options when it is created; returns the bad option and why. The
     /// runtime installs the connectors' rules here, so the planner needs no connector code.
-    public var tableValidator: (@Sendable (CatalogTable) -> (option: String, message: String)?)?
+    public var tableValidator: (@Sendable (CatalogTable) -> (option: String, column: String?, message: String)?)?
     /// Stored objects that no longer bind (after an upgrade or a dropped dependency), with why.
     public private(set) var loadWarnings: [String] = []
 
@@ -78,6 +78,10 @@ public final class Session {
             }
             let table = try binder.resolveTable(create, sql: SQLPrinter.print(statement))
             if let problem = tableValidator?(table) {
+                if let column = problem.column {
+                    let range = create.columns.first { $0.name.value == column }?.name.range ?? create.name.range
+                    throw SQLError("column '\(column)' of table '\(name)': \(problem.message)", at: range)
+                }
                 let range = create.options.last { $0.key == problem.option }?.range ?? create.name.range
                 throw SQLError("option '\(problem.option)' of table '\(name)': \(problem.message)", at: range)
             }

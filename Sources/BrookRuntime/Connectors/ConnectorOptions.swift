@@ -22,12 +22,12 @@ public enum ConnectorOptions {
     ]
 
     /// The check a `Session` runs on every CREATE TABLE.
-    public static let sessionValidator: @Sendable (CatalogTable) -> (option: String, message: String)? = { table in
+    public static let sessionValidator: @Sendable (CatalogTable) -> (option: String, column: String?, message: String)? = { table in
         do throws(ConnectorError) {
             try validate(table)
             return nil
         } catch {
-            return (error.option, error.message)
+            return (error.option, error.column, error.message)
         }
     }
 
@@ -35,6 +35,10 @@ public enum ConnectorOptions {
     /// option, numbers where numbers belong, and ranges that are not empty.
     static func validateDatagenFields(_ table: CatalogTable) throws(ConnectorError) {
         let columns = Set(table.columns.map(\.name))
+        if let map = table.columns.first(where: { $0.isPersisted && $0.type.type.isMap }) {
+            throw ConnectorError(table: table.name, option: "connector",
+                                 message: "datagen cannot generate column '\(map.name)' of type \(map.type.type); it generates numbers, strings, bytes, booleans and timestamps")
+        }
         let fieldOptions: Set<String> = ["kind", "min", "max", "length", "start", "end"]
         var numbers: [String: Double] = [:]
         for entry in table.options where entry.key.hasPrefix("fields.") {
@@ -121,6 +125,7 @@ public enum ConnectorOptions {
             try validateDatagenFields(table)
         case "kafka":
             _ = try KafkaOptions(table: table)
+            try KafkaMetadata.validate(table)
         default:
             break
         }

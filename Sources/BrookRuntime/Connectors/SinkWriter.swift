@@ -49,7 +49,7 @@ struct RowFormatter {
                 if column > 0 { out.append(delimiter) }
                 let value = batch.columns[column].value(row)
                 if value.isNull { continue }
-                let text = ValueText.plain(value, type: types[column], context: context)
+                let text = if case .bytes(let bytes) = value { BinaryText.base64(bytes) } else { ValueText.plain(value, type: types[column], context: context) }
                 if text.contains(delimiter) || text.contains("\"") || text.contains("\n") {
                     out.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
                 } else {

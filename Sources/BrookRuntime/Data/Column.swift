@@ -3,13 +3,14 @@ import BrookCore
 
 /// Column storage by physical representation. Integers, dates, times, timestamps (microseconds)
 /// and intervals are `int64`; FLOAT and DOUBLE are `double`; DECIMAL is the unscaled `decimal`
-/// at the column type's scale; CHAR and VARCHAR are `string`.
+/// at the column type's scale; CHAR and VARCHAR are `string`; BYTES and MAP are `values`.
 public enum ColumnStorage: Sendable {
     case int64(ContiguousArray<Int64>)
     case double(ContiguousArray<Double>)
     case decimal(ContiguousArray<Int128>)
     case string(ContiguousArray<String>)
     case boolean(ContiguousArray<Bool>)
+    case values(ContiguousArray<Value>)
 }
 
 /// A typed column. Operators read cells with the typed accessors in their inner loops; `nulls`
@@ -32,6 +33,7 @@ public struct Column: Sendable {
         case .decimal(let values): return values.count
         case .string(let values): return values.count
         case .boolean(let values): return values.count
+        case .values(let values): return values.count
         }
     }
 
@@ -75,6 +77,7 @@ public struct Column: Sendable {
         case .decimal(let values): return .decimal(DecimalValue(unscaled: values[row], scale: type.decimalShape?.scale ?? 0))
         case .string(let values): return .string(values[row])
         case .boolean(let values): return .boolean(values[row])
+        case .values(let values): return values[row]
         }
     }
 
@@ -93,6 +96,7 @@ public struct Column: Sendable {
         case .decimal(let values): return Column(type: type, storage: .decimal(gather(values)), nulls: newNulls)
         case .string(let values): return Column(type: type, storage: .string(gather(values)), nulls: newNulls)
         case .boolean(let values): return Column(type: type, storage: .boolean(gather(values)), nulls: newNulls)
+        case .values(let values): return Column(type: type, storage: .values(gather(values)), nulls: newNulls)
         }
     }
 

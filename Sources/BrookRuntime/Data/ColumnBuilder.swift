@@ -9,6 +9,7 @@ public struct ColumnBuilder: Sendable {
     private var decimals = ContiguousArray<Int128>()
     private var strings = ContiguousArray<String>()
     private var booleans = ContiguousArray<Bool>()
+    private var values = ContiguousArray<Value>()
     private var nulls: ContiguousArray<Bool>?
     private let kind: PhysicalType.Kind
     public private(set) var count = 0
@@ -22,6 +23,7 @@ public struct ColumnBuilder: Sendable {
         case .decimal: decimals.reserveCapacity(capacity)
         case .string: strings.reserveCapacity(capacity)
         case .boolean: booleans.reserveCapacity(capacity)
+        case .value: values.reserveCapacity(capacity)
         }
     }
 
@@ -60,6 +62,16 @@ public struct ColumnBuilder: Sendable {
         markNull(false)
     }
 
+    /// Appends a BYTES or MAP cell.
+    public mutating func appendValue(_ value: Value) {
+        if value.isNull {
+            appendNull()
+            return
+        }
+        values.append(value)
+        markNull(false)
+    }
+
     public mutating func appendNull() {
         switch kind {
         case .int64: ints.append(0)
@@ -67,6 +79,7 @@ public struct ColumnBuilder: Sendable {
         case .decimal: decimals.append(0)
         case .string: strings.append("")
         case .boolean: booleans.append(false)
+        case .value: values.append(.null)
         }
         markNull(true)
     }
@@ -83,6 +96,7 @@ public struct ColumnBuilder: Sendable {
         case .decimal(let values): appendDecimal(values[row])
         case .string(let values): appendString(values[row])
         case .boolean(let values): appendBoolean(values[row])
+        case .values(let cells): appendValue(cells[row])
         }
     }
 
@@ -99,6 +113,7 @@ public struct ColumnBuilder: Sendable {
         case (.decimal, .integer(let v)): appendDecimal(Int128(v) * DecimalValue.powerOfTen(type.decimalShape?.scale ?? 0))
         case (.string, .string(let v)): appendString(v)
         case (.boolean, .boolean(let v)): appendBoolean(v)
+        case (.value, .bytes), (.value, .map): appendValue(value)
         default: appendNull()
         }
     }
@@ -110,6 +125,7 @@ public struct ColumnBuilder: Sendable {
         case .decimal: return Column(type: type, storage: .decimal(decimals), nulls: nulls)
         case .string: return Column(type: type, storage: .string(strings), nulls: nulls)
         case .boolean: return Column(type: type, storage: .boolean(booleans), nulls: nulls)
+        case .value: return Column(type: type, storage: .values(values), nulls: nulls)
         }
     }
 }

@@ -5,6 +5,8 @@ import BrookCore
 public enum PhysicalType {
     public enum Kind: Sendable {
         case int64, double, decimal, string, boolean
+        /// BYTES and MAP cells kept as `Value`s: rare in market data, so no specialised storage.
+        case value
     }
 
     public static func kind(of type: DataType) -> Kind {
@@ -15,6 +17,7 @@ public enum PhysicalType {
         case .float, .double: return .double
         case .decimal: return .decimal
         case .char, .varchar: return .string
+        case .binary, .varbinary, .map: return .value
         }
     }
 

@@ -90,7 +90,8 @@ public enum Cast {
             let clipped = String(text.prefix(length))
             return .string(clipped + String(repeating: " ", count: max(0, length - clipped.count)))
         case .varchar(let length):
-            let text = ValueText.plain(value, type: source, context: context)
+            // Bytes read as UTF-8 text, as Flink's CAST(BYTES AS STRING) does.
+            let text = if case .bytes(let bytes) = value { String(decoding: bytes, as: UTF8.self) } else { ValueText.plain(value, type: source, context: context) }
             return .string(length == DataType.maxVarcharLength ? text : String(text.prefix(length)))
         case .boolean:
             switch value {
@@ -181,6 +182,24 @@ public enum Cast {
         case .intervalDayTime, .intervalYearMonth:
             if case .integer = value { return value }
             throw failure
+        case .binary(let length), .varbinary(let length):
+            let bytes: [UInt8]
+            switch value {
+            case .bytes(let b): bytes = b
+            case .string(let s): bytes = Array(s.utf8)
+            default: throw failure
+            }
+            if bytes.count >= length { return .bytes(Array(bytes.prefix(length))) }
+            if case .binary = target { return .bytes(bytes + [UInt8](repeating: 0, count: length - bytes.count)) }
+            return .bytes(bytes)
+        case .map(let keyType, let valueType):
+            guard case .map(let entries) = value, case .map(let sourceKey, let sourceValue) = source else { throw failure }
+            var converted: [MapEntry] = []
+            for entry in entries {
+                converted.append(MapEntry(key: try convert(entry.key, from: sourceKey, to: keyType, context),
+                                          value: entry.value.isNull ? .null : try convert(entry.value, from: sourceValue, to: valueType, context)))
+            }
+            return .map(converted)
         case .null:
             return .null
         }

@@ -8,6 +8,8 @@ public struct ScalarArguments {
     public var values: [Value]
     public var types: [DataType]
     public var context: EvaluationContext
+    /// The type the binder gave the call's result.
+    public var resultType: DataType
 
     public subscript(index: Int) -> Value { values[index] }
 
@@ -72,7 +74,7 @@ public enum ScalarFunctionLibrary {
             var columns: [Column] = []
             for evaluator in evaluators { columns.append(try evaluator(batch, context)) }
             var builder = ColumnBuilder(type: type, capacity: batch.count)
-            var arguments = ScalarArguments(values: [], types: types, context: context)
+            var arguments = ScalarArguments(values: [], types: types, context: context, resultType: type)
             for row in 0..<batch.count {
                 arguments.values = columns.map { $0.value(row) }
                 if entry.strict, arguments.values.contains(where: \.isNull) {
@@ -123,6 +125,7 @@ public enum ScalarFunctionLibrary {
         TemporalFunctions.register(into: add)
         NumericFunctions.register(into: add)
         StringFunctions.register(into: add)
+        MapAndBytesFunctions.register(into: add)
         add("COALESCE", strict: false) { args throws(RuntimeError) in args.values.first { !$0.isNull } ?? .null }
         add("NULLIF", strict: false) { args throws(RuntimeError) in
             if args[0].isNull || args[1].isNull { return args[0] }

@@ -19,6 +19,11 @@ public enum ValueText {
         case .time(let micros): return TemporalText.formatTime(micros)
         case .intervalMilliseconds(let ms): return intervalText(ms)
         case .intervalMonths(let months): return "\(months < 0 ? "-" : "+")\(abs(months) / 12)-\(abs(months) % 12)"
+        case .bytes(let bytes): return "x'" + BinaryText.hex(bytes) + "'"
+        case .map(let entries):
+            // Flink prints a map as Java does: {key=value, ...}.
+            guard case .map(let keyType, let valueType) = type else { return "{}" }
+            return "{" + entries.map { plain($0.key, type: keyType, context: context) + "=" + plain($0.value, type: valueType, context: context) }.joined(separator: ", ") + "}"
         }
     }
 

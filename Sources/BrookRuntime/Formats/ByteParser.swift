@@ -247,6 +247,12 @@ struct ByteParser {
             if scale < 0 { unscaled *= DecimalValue.powerOfTen(min(-scale, 38)) }
             let value = DecimalValue(unscaled: unscaled, scale: max(scale, 0)).rescaled(to: field.scale)
             return .decimal(value.unscaled)
+        case .value:
+            if case .map(let keyType, let valueType) = field.type { return .value(try parseMap(key: keyType, value: valueType, name: nameBytes)) }
+            guard first == UInt8(ascii: "\""), let bytes = BinaryText.bytes(fromBase64: try parseString()) else {
+                throw JSONRecordReader.LineError(offset: index, message: "field '\(name)' is \(field.type) and needs a base64 string")
+            }
+            return .value(.bytes(bytes))
         case .int64:
             if field.type.isTemporal {
                 guard first == UInt8(ascii: "\"") else {
@@ -283,6 +289,47 @@ struct ByteParser {
             }
             let value = Int64(number.digits)
             return .int64(Arithmetic.wrap(number.negative ? -value : value, to: field.type))
+        }
+    }
+
+    /// A JSON object read as a MAP: each key converted to the key type, each value parsed as the value type.
+    private mutating func parseMap(key keyType: DataType, value valueType: DataType, name: [UInt8]) throws(JSONRecordReader.LineError) -> Value {
+        let open = index
+        guard peek() == UInt8(ascii: "{") else {
+            throw JSONRecordReader.LineError(offset: index, message: "field '\(String(decoding: name, as: UTF8.self))' is \(DataType.map(key: keyType, value: valueType)) and needs an object")
+        }
+        index += 1
+        let valueField = JSONRecordReader.Field(type: valueType, kind: PhysicalType.kind(of: valueType), scale: valueType.decimalShape?.scale ?? 0)
+        var entries: [MapEntry] = []
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            index += 1
+            return .map(entries)
+        }
+        while true {
+            skipWhitespace()
+            let keyStart = index
+            let keyText = try parseString()
+            let key: Value
+            do {
+                key = try Cast.value(.string(keyText), from: .string, to: keyType, isTry: false, context: EvaluationContext())
+            } catch {
+                throw JSONRecordReader.LineError(offset: keyStart, message: "map key \"\(keyText)\" is not \(keyType)")
+            }
+            skipWhitespace()
+            try expect(UInt8(ascii: ":"))
+            skipWhitespace()
+            let value = try parseValue(for: valueField, name: name).value(of: valueType, scale: valueField.scale)
+            if let existing = entries.firstIndex(where: { $0.key == key }) {
+                entries[existing].value = value
+            } else {
+                entries.append(MapEntry(key: key, value: value))
+            }
+            skipWhitespace()
+            guard let next = peek() else { throw JSONRecordReader.LineError(offset: open, message: "unterminated object") }
+            index += 1
+            if next == UInt8(ascii: "}") { return .map(entries) }
+            guard next == UInt8(ascii: ",") else { throw JSONRecordReader.LineError(offset: index - 1, message: "expected ',' or '}'") }
         }
     }
 

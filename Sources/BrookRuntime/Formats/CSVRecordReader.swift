@@ -65,7 +65,13 @@ struct CSVRecordReader {
                 continue
             }
             do {
-                cells.append(try Cast.value(.string(field.text), from: .string, to: types[position], isTry: false, context: EvaluationContext()))
+                if types[position].isBinary {
+                    // Flink's csv format keeps BYTES as base64.
+                    guard let bytes = BinaryText.bytes(fromBase64: field.text) else { throw RuntimeError("not base64") }
+                    cells.append(try Cast.value(.bytes(bytes), from: .bytes, to: types[position], isTry: false, context: EvaluationContext()))
+                } else {
+                    cells.append(try Cast.value(.string(field.text), from: .string, to: types[position], isTry: false, context: EvaluationContext()))
+                }
             } catch {
                 throw JSONRecordReader.LineError(offset: field.offset, message: "field \(position + 1) is \(types[position]) but got '\(field.text)'")
             }

@@ -100,6 +100,7 @@ final class JSONRecordReader {
             case .decimal(let v): builders[index].appendDecimal(v)
             case .string(let v): builders[index].appendString(v)
             case .boolean(let v): builders[index].appendBoolean(v)
+            case .value(let v): builders[index].appendValue(v)
             }
         }
     }
@@ -141,4 +142,19 @@ enum Cell {
     case decimal(Int128)
     case string(String)
     case boolean(Bool)
+    /// A BYTES or MAP cell.
+    case value(Value)
+
+    /// The cell as a value of `type` (for the entries of a MAP).
+    func value(of type: DataType, scale: Int) -> Value {
+        switch self {
+        case .missing, .null: return .null
+        case .int64(let v): return PhysicalType.value(fromInt64: v, type: type)
+        case .double(let v): return .double(v)
+        case .decimal(let v): return .decimal(DecimalValue(unscaled: v, scale: scale))
+        case .string(let v): return .string(v)
+        case .boolean(let v): return .boolean(v)
+        case .value(let v): return v
+        }
+    }
 }

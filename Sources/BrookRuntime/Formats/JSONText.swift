@@ -3,7 +3,8 @@ import BrookCore
 
 /// JSON rendering of cells for the json format and JSON_OBJECT. Timestamps are strings in the
 /// SQL standard form with only the fraction digits needed (`2024-06-03 14:59:53.044`);
-/// TIMESTAMP_LTZ is shown in the session time zone with `Z` appended, as Flink writes it.
+/// TIMESTAMP_LTZ is shown in the session time zone with `Z` appended, as Flink writes it;
+/// BYTES are base64 strings and a MAP is an object.
 public enum JSONText {
     public static func quoted(_ text: String) -> String {
         var out = ""
@@ -58,6 +59,17 @@ public enum JSONText {
         case .date(let days): appendQuoted(TemporalText.formatDate(Int(days)), to: &out)
         case .time(let micros): appendQuoted(TemporalText.formatTime(micros), to: &out)
         case .intervalMilliseconds, .intervalMonths: appendQuoted(ValueText.plain(value, type: type, context: context), to: &out)
+        case .bytes(let bytes): appendQuoted(BinaryText.base64(bytes), to: &out)
+        case .map(let entries):
+            guard case .map(let keyType, let valueType) = type else { return out.append("null") }
+            out.append("{")
+            for (position, entry) in entries.enumerated() {
+                if position > 0 { out.append(",") }
+                appendQuoted(ValueText.plain(entry.key, type: keyType, context: context), to: &out)
+                out.append(":")
+                append(entry.value, type: valueType, context: context, to: &out)
+            }
+            out.append("}")
         }
     }
 }

@@ -61,6 +61,8 @@ public enum Literal: Hashable, Sendable {
     case interval(value: String, unit: TimeUnit, to: TimeUnit?)
     /// `DATE '2024-05-31'`, `TIME '10:00:00'`, `TIMESTAMP '2024-05-31 10:00:00'`, `TIMESTAMP_LTZ '...'`.
     case typed(DataType, String)
+    /// `X'0aff'`: BYTES written as hexadecimal digits (kept as written).
+    case binary(String)
 }
 
 /// How a window frame's edge is written.
@@ -177,6 +179,10 @@ public indirect enum ExpressionKind: Hashable, Sendable {
     case trim(side: TrimSide, characters: Expression?, source: Expression)
     /// `SUBSTRING(s FROM a [FOR b])`, kept apart from the comma form only for printing.
     case substring(Expression, from: Expression, length: Expression?)
+    /// `m[key]`: the value of a MAP at a key.
+    case item(Expression, key: Expression)
+    /// `MAP[k1, v1, k2, v2, ...]`: a MAP value from keys and values.
+    case mapValue([Expression])
 }
 
 public struct CaseBranch: Hashable, Sendable {

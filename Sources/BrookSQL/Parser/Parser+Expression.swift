@@ -145,7 +145,18 @@ extension Parser {
             let operand = try parseUnary()
             return Expression(.unary(.plus, operand), range: start.union(operand.range))
         }
-        return try parsePrimary()
+        return try parseItems(try parsePrimary())
+    }
+
+    /// `base[key]`, repeated: MAP element access binds tighter than any operator.
+    private mutating func parseItems(_ base: Expression) throws(SQLError) -> Expression {
+        var result = base
+        while consumeSymbol("[") {
+            let key = try parseExpression()
+            try expectSymbol("]")
+            result = Expression(.item(result, key: key), range: range(from: base.range.start))
+        }
+        return result
     }
 
     mutating func parsePrimary() throws(SQLError) -> Expression {
@@ -205,6 +216,28 @@ extension Parser {
             default: type = .timestampLTZ(precision: 0)
             }
             return Expression(.literal(.typed(type, text)), range: range(from: start))
+        case "X":
+            // X'0aff' only when the quote follows the X directly.
+            guard case .string(let hex) = peek().kind, peek().range.start.offset == current.range.end.offset else { return nil }
+            advance()
+            let literalRange = current.range
+            advance()
+            guard BinaryText.bytes(fromHex: hex) != nil else {
+                throw SQLError("a binary literal needs an even number of hexadecimal digits", at: literalRange, hint: "write bytes as X'0aff'")
+            }
+            return Expression(.literal(.binary(hex)), range: range(from: start))
+        case "MAP":
+            guard peek().isSymbol("[") else { return nil }
+            advance()
+            advance()
+            var arguments: [Expression] = []
+            repeat { arguments.append(try parseExpression()) } while consumeSymbol(",")
+            try expectSymbol("]")
+            guard arguments.count % 2 == 0 else {
+                throw SQLError("MAP[...] needs keys and values in pairs, got \(arguments.count) expressions", at: range(from: start),
+                               hint: "write MAP['key1', value1, 'key2', value2]")
+            }
+            return Expression(.mapValue(arguments), range: range(from: start))
         case "CASE":
             advance()
             return try parseCase(start: start)

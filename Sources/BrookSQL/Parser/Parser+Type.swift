@@ -54,9 +54,23 @@ extension Parser {
                 type = .timestamp(precision: precision)
             }
         case "TIMESTAMP_LTZ": type = .timestampLTZ(precision: try parseTimePrecision(default: 6, at: start))
+        case "BYTES": type = .bytes
+        case "BINARY", "VARBINARY":
+            let params = try parseTypeParameters(max: 1, at: start)
+            if let length = params.first, length < 1 {
+                throw SQLError("\(name) length must be at least 1", at: range(from: start.start))
+            }
+            type = name == "BINARY" ? .binary(length: params.first ?? 1) : .varbinary(length: params.first ?? DataType.maxVarcharLength)
+        case "MAP":
+            try expectSymbol("<")
+            let key = try parseTypeName()
+            try expectSymbol(",")
+            let value = try parseTypeName()
+            try expectSymbol(">")
+            type = .map(key: key.type, value: value.type)
         default:
             throw SQLError("unknown data type '\(word)'", at: start,
-                           hint: "Brook supports BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL(p, s), STRING, VARCHAR(n), CHAR(n), DATE, TIME, TIMESTAMP(p), TIMESTAMP_LTZ(p)")
+                           hint: "Brook supports BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL(p, s), STRING, VARCHAR(n), CHAR(n), DATE, TIME, TIMESTAMP(p), TIMESTAMP_LTZ(p), BYTES, BINARY(n), VARBINARY(n), MAP<k, v>")
         }
         var nullable = true
         if consumeKeywords("NOT", "NULL") {

@@ -83,6 +83,10 @@ extension SQLPrinter {
             return "TRIM(" + side.rawValue + " " + (characters.map { print($0) + " " } ?? "") + "FROM " + print(source) + ")"
         case .substring(let source, let from, let length):
             return "SUBSTRING(" + print(source) + " FROM " + print(from) + (length.map { " FOR " + print($0) } ?? "") + ")"
+        case .item(let base, let key):
+            return print(base, atLeast: .primary) + "[" + print(key) + "]"
+        case .mapValue(let arguments):
+            return "MAP[" + arguments.map(print).joined(separator: ", ") + "]"
         }
     }
 
@@ -128,6 +132,7 @@ extension SQLPrinter {
             default: keyword = "TIMESTAMP"
             }
             return keyword + " " + string(text)
+        case .binary(let hex): return "X'" + hex + "'"
         }
     }
 }

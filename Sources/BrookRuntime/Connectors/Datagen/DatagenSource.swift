@@ -81,6 +81,8 @@ public final class DatagenSource: SourceReader {
                 case .double: builders[index].appendDouble(generator.type == .float ? Double(Float(number)) : number)
                 case .decimal: builders[index].append(DecimalValue(number).map(Value.decimal) ?? .null)
                 case .boolean: builders[index].appendBoolean(random.next() & 1 == 1)
+                case .value:
+                    builders[index].appendValue(.bytes((0..<generator.length).map { _ in UInt8(truncatingIfNeeded: random.next()) }))
                 case .string:
                     let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
                     builders[index].appendString(String((0..<generator.length).map { _ in letters[Int(random.next() % UInt64(letters.count))] }))

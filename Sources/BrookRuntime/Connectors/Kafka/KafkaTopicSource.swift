@@ -137,13 +137,9 @@ final class KafkaTopicSource: SourceReader {
                 }
                 for (index, cell) in cells.enumerated() {
                     guard case .metadata(let key) = cell else { continue }
-                    switch key {
-                    case "timestamp": metadata[index]!.append(.timestamp(record.timestamp * 1000))
-                    case "partition": metadata[index]!.append(.integer(Int64(partition)))
-                    case "offset": metadata[index]!.append(.integer(record.offset))
-                    case "topic": metadata[index]!.append(.string(options.topic))
-                    default: metadata[index]!.appendNull()
-                    }
+                    let value = KafkaMetadata.value(key, record: record, partition: partition, topic: options.topic)
+                    let type = KafkaMetadata.keys[key]?.type ?? types[index]
+                    metadata[index]!.append(try Cast.value(value, from: type, to: types[index], isTry: false, context: EvaluationContext()))
                 }
                 rows += 1
             }

@@ -4,9 +4,11 @@ import BrookPlanner
 import BrookStorage
 import Foundation
 
-/// Appends each inserted row as one record (the json format's object; the key from
-/// `key.fields` in `key.format` when given), choosing the partition by the key's hash ('default'
-/// partitioner) or always 0 ('fixed'). Each batch is one transaction, on disk when the write returns.
+/// Appends each inserted row as one record (the json format's object of the physical columns;
+/// the key from `key.fields` in `key.format` when given; the create time and headers from
+/// `timestamp` and `headers` metadata columns when declared, else now and none), choosing the
+/// partition by the key's hash ('default' partitioner) or always 0 ('fixed'). Each batch is one
+/// transaction, on disk when the write returns.
 final class KafkaTopicWriter: RowWriter {
     let options: KafkaOptions
     let log: TopicStore
@@ -16,6 +18,10 @@ final class KafkaTopicWriter: RowWriter {
     let fixedPartition: Bool
     let partitions: Int32
     let names: [String]
+    /// Where the value's columns, and the `timestamp` and `headers` metadata, are in a written row.
+    let valuePositions: [Int]
+    private var timestampColumn: (position: Int, type: DataType)?
+    private var headersColumn: (position: Int, type: DataType)?
 
     init(table: CatalogTable, homePath: String, context: EvaluationContext) throws(RuntimeError) {
         do {
@@ -24,8 +30,22 @@ final class KafkaTopicWriter: RowWriter {
             throw RuntimeError(error.description)
         }
         let persisted = table.columns.filter(\.isPersisted)
-        names = persisted.map(\.name)
-        formatter = RowFormatter(names: names, types: persisted.map(\.type.type), format: options.format,
+        var valuePositions: [Int] = []
+        for (position, column) in persisted.enumerated() {
+            guard case .metadata(let key, _) = column.kind else {
+                valuePositions.append(position)
+                continue
+            }
+            switch key {
+            case "timestamp": timestampColumn = (position, column.type.type)
+            case "headers": headersColumn = (position, column.type.type)
+            default:
+                throw RuntimeError("table '\(table.name)': column '\(column.name)' is metadata '\(key)', which a sink cannot write; declare it VIRTUAL")
+            }
+        }
+        self.valuePositions = valuePositions
+        names = valuePositions.map { persisted[$0].name }
+        formatter = RowFormatter(names: names, types: valuePositions.map { persisted[$0].type.type }, format: options.format,
                                  delimiter: table.option("csv.field-delimiter") ?? ",", context: context)
         var keys: [Int] = []
         for field in options.keyFields {
@@ -35,7 +55,7 @@ final class KafkaTopicWriter: RowWriter {
             keys.append(index)
         }
         keyColumns = keys
-        let keyTypes = keys.map { persisted[$0].type.type }
+        let keyTypes = keys.map { persisted[valuePositions[$0]].type.type }
         keyFormatter = options.keyFormat.map { [keyFields = options.keyFields] format in
             RowFormatter(names: keyFields, types: keyTypes, format: format, delimiter: ",", context: context)
         }
@@ -51,17 +71,27 @@ final class KafkaTopicWriter: RowWriter {
     func write(_ batch: Batch) throws(RuntimeError) {
         var byPartition: [Int32: [AppendRecord]] = [:]
         let now = TopicLog.nowMilliseconds()
-        let keys = Batch(columns: keyColumns.map { batch.columns[$0] }, count: batch.count)
+        let values = Batch(columns: valuePositions.map { batch.columns[$0] }, count: batch.count)
+        let keys = Batch(columns: keyColumns.map { values.columns[$0] }, count: batch.count)
         for row in 0..<batch.count where batch.kind(row).isAccumulate {
             var line = ""
-            formatter.append(batch, row: row, to: &line)
+            formatter.append(values, row: row, to: &line)
             line.removeLast()
             let key = keyFormatter.flatMap { format in recordKey(keys, row: row, format: format) }
             var partition: Int32 = 0
             if !fixedPartition, partitions > 1, let key {
                 partition = Int32(truncatingIfNeeded: RowKey.word(.string(key)) % UInt64(partitions))
             }
-            byPartition[partition, default: []].append(AppendRecord(timestamp: now, key: key.map { Array($0.utf8) }, value: Array(line.utf8)))
+            var timestamp = now
+            if let (position, type) = timestampColumn,
+               case .timestamp(let micros) = try metadata(batch.columns[position].value(row), from: type, key: "timestamp") {
+                timestamp = micros >= 0 ? micros / 1000 : (micros - 999) / 1000
+            }
+            var headers: [RecordHeader] = []
+            if let (position, type) = headersColumn {
+                headers = KafkaMetadata.headers(try metadata(batch.columns[position].value(row), from: type, key: "headers"))
+            }
+            byPartition[partition, default: []].append(AppendRecord(timestamp: timestamp, key: key.map { Array($0.utf8) }, value: Array(line.utf8), headers: headers))
         }
         do {
             for (partition, records) in byPartition.sorted(by: { $0.key < $1.key }) {
@@ -70,6 +100,11 @@ final class KafkaTopicWriter: RowWriter {
         } catch {
             throw RuntimeError("writing topic '\(options.topic)': \(error)")
         }
+    }
+
+    /// A metadata cell as the metadata key's own type (the column may declare another).
+    private func metadata(_ value: Value, from type: DataType, key: String) throws(RuntimeError) -> Value {
+        try Cast.value(value, from: type, to: KafkaMetadata.keys[key]!.type, isTry: false, context: formatter.context)
     }
 
     /// The key as `key.format` writes it; raw is the one field's text, NULL stays a null key.
