@@ -49,6 +49,9 @@ import Testing
         #expect(try evaluate("CAST(MAP['k', X'6869'] AS STRING), CAST(MAP['k', 'hi'] AS MAP<STRING, BYTES>)['k'], CAST(NULL AS MAP<STRING, INT>)['a']") == [
             .string("{k=x'6869'}"), .bytes([0x68, 0x69]), .null,
         ])
+        #expect(try evaluate("X'00ff' = CAST(X'00ff' AS BYTES), X'00' < X'ff', X'ff' < X'ff00', X'01' <> X'0100', MAP['s', X'61']['s'] = ENCODE('a', 'UTF-8')") == [
+            .boolean(true), .boolean(true), .boolean(true), .boolean(true), .boolean(true),
+        ])
         #expect(throws: (any Error).self) { try evaluate("DECODE(X'ff', 'UTF-8')") }
         #expect(throws: (any Error).self) { try evaluate("ENCODE('a', 'EBCDIC')") }
     }

@@ -114,6 +114,7 @@ public enum TypeRules {
         if a.isNumeric && b.isNumeric { return true }
         if a.isCharacter && b.isCharacter { return true }
         if a == .boolean && b == .boolean { return true }
+        if a.isBinary && b.isBinary { return true }
         if a.isInterval && a == b { return true }
         switch (a, b) {
         case (.timestamp, .timestamp), (.timestampLTZ, .timestampLTZ), (.date, .date), (.time, .time): return true
