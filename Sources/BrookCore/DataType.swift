@@ -19,14 +19,24 @@ public enum DataType: Hashable, Sendable {
     case binary(length: Int)
     /// Variable-length bytes, `VARBINARY(n)`; `BYTES` is the maximum length.
     case varbinary(length: Int)
-    /// `MAP<key, value>`: Kafka record headers are MAP<STRING, BYTES>.
-    indirect case map(key: DataType, value: DataType)
+    /// `MAP<key, value>`: Kafka record headers are MAP<STRING, BYTES>. The shape is an index into
+    /// a process-wide table, so DataType stays a plain value that copies without reference counting
+    /// (an indirect case would box it and slow every operator that copies a column's type).
+    case map(MapShape)
     /// The type of an untyped `NULL` literal before context gives it one.
     case null
 
     public static let maxVarcharLength = 2_147_483_647
     public static let string = DataType.varchar(length: maxVarcharLength)
     public static let bytes = DataType.varbinary(length: maxVarcharLength)
+
+    public static func map(key: DataType, value: DataType) -> DataType { .map(MapShape(key: key, value: value)) }
+
+    /// A MAP type's key and value types.
+    public var mapShape: (key: DataType, value: DataType)? {
+        if case .map(let shape) = self { return (shape.key, shape.value) }
+        return nil
+    }
     public static let maxDecimalPrecision = 38
 
     public var isInteger: Bool {
@@ -134,7 +144,7 @@ extension DataType: CustomStringConvertible {
         case .intervalYearMonth: return "INTERVAL MONTH"
         case .binary(let n): return "BINARY(\(n))"
         case .varbinary(let n): return n == DataType.maxVarcharLength ? "BYTES" : "VARBINARY(\(n))"
-        case .map(let key, let value): return "MAP<\(key), \(value)>"
+        case .map(let shape): return "MAP<\(shape.key), \(shape.value)>"
         case .null: return "NULL"
         }
     }

@@ -129,7 +129,7 @@ final class ExpressionContext {
         case .item(let baseExpression, let keyExpression):
             let base = try bind(baseExpression)
             let key = try bind(keyExpression)
-            guard case .map(let keyType, let valueType) = base.type.type else {
+            guard let (keyType, valueType) = base.type.type.mapShape else {
                 throw SQLError("[] reads a MAP value, but this is \(base.type.type)", at: baseExpression.range)
             }
             guard TypeRules.commonType(keyType, key.type.type) != nil else {

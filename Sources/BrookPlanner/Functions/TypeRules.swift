@@ -46,8 +46,8 @@ public enum TypeRules {
         case (.binary(let x), .binary(let y)): return x == y ? a : .varbinary(length: max(x, y))
         case (.binary(let x), .varbinary(let y)), (.varbinary(let y), .binary(let x)), (.varbinary(let x), .varbinary(let y)):
             return .varbinary(length: max(x, y))
-        case (.map(let keyA, let valueA), .map(let keyB, let valueB)):
-            guard let key = commonType(keyA, keyB), let value = commonType(valueA, valueB) else { return nil }
+        case (.map(let shapeA), .map(let shapeB)):
+            guard let key = commonType(shapeA.key, shapeB.key), let value = commonType(shapeA.value, shapeB.value) else { return nil }
             return .map(key: key, value: value)
         default: return nil
         }
@@ -125,8 +125,8 @@ public enum TypeRules {
     /// True when CAST from `source` to `target` is defined.
     public static func castable(_ source: DataType, to target: DataType) -> Bool {
         if source == .null || source == target { return true }
-        if case .map(let sourceKey, let sourceValue) = source {
-            guard case .map(let targetKey, let targetValue) = target else { return target.isCharacter }
+        if let (sourceKey, sourceValue) = source.mapShape {
+            guard let (targetKey, targetValue) = target.mapShape else { return target.isCharacter }
             return castable(sourceKey, to: targetKey) && castable(sourceValue, to: targetValue)
         }
         if target.isMap { return false }

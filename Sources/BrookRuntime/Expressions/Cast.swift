@@ -192,8 +192,9 @@ public enum Cast {
             if bytes.count >= length { return .bytes(Array(bytes.prefix(length))) }
             if case .binary = target { return .bytes(bytes + [UInt8](repeating: 0, count: length - bytes.count)) }
             return .bytes(bytes)
-        case .map(let keyType, let valueType):
-            guard case .map(let entries) = value, case .map(let sourceKey, let sourceValue) = source else { throw failure }
+        case .map(let shape):
+            guard case .map(let entries) = value, let (sourceKey, sourceValue) = source.mapShape else { throw failure }
+            let (keyType, valueType) = (shape.key, shape.value)
             var converted: [MapEntry] = []
             for entry in entries {
                 converted.append(MapEntry(key: try convert(entry.key, from: sourceKey, to: keyType, context),

@@ -8,7 +8,7 @@ import Foundation
 enum MapAndBytesFunctions {
     static func register(into add: (String, Bool, @escaping ScalarImplementation) -> Void) {
         add("MAP", false) { args throws(RuntimeError) in
-            guard case .map(let keyType, let valueType) = args.resultType else { throw RuntimeError("MAP[...] was not typed as a MAP") }
+            guard let (keyType, valueType) = args.resultType.mapShape else { throw RuntimeError("MAP[...] was not typed as a MAP") }
             var entries: [MapEntry] = []
             var index = 0
             while index + 1 < args.values.count {
@@ -24,7 +24,7 @@ enum MapAndBytesFunctions {
             return .map(entries)
         }
         add("ITEM", true) { args throws(RuntimeError) in
-            guard case .map(let entries) = args[0], case .map(let keyType, _) = args.types[0] else { return .null }
+            guard case .map(let entries) = args[0], let keyType = args.types[0].mapShape?.key else { return .null }
             let key = try Cast.value(args[1], from: args.types[1], to: keyType, isTry: true, context: args.context)
             return entries.first { $0.key == key }?.value ?? .null
         }

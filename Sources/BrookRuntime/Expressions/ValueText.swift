@@ -22,7 +22,7 @@ public enum ValueText {
         case .bytes(let bytes): return "x'" + BinaryText.hex(bytes) + "'"
         case .map(let entries):
             // Flink prints a map as Java does: {key=value, ...}.
-            guard case .map(let keyType, let valueType) = type else { return "{}" }
+            guard let (keyType, valueType) = type.mapShape else { return "{}" }
             return "{" + entries.map { plain($0.key, type: keyType, context: context) + "=" + plain($0.value, type: valueType, context: context) }.joined(separator: ", ") + "}"
         }
     }

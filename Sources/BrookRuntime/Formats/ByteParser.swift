@@ -248,7 +248,7 @@ struct ByteParser {
             let value = DecimalValue(unscaled: unscaled, scale: max(scale, 0)).rescaled(to: field.scale)
             return .decimal(value.unscaled)
         case .value:
-            if case .map(let keyType, let valueType) = field.type { return .value(try parseMap(key: keyType, value: valueType, name: nameBytes)) }
+            if let (keyType, valueType) = field.type.mapShape { return .value(try parseMap(key: keyType, value: valueType, name: nameBytes)) }
             guard first == UInt8(ascii: "\""), let bytes = BinaryText.bytes(fromBase64: try parseString()) else {
                 throw JSONRecordReader.LineError(offset: index, message: "field '\(name)' is \(field.type) and needs a base64 string")
             }

@@ -143,7 +143,7 @@ enum Cell {
     case string(String)
     case boolean(Bool)
     /// A BYTES or MAP cell.
-    case value(Value)
+    indirect case value(Value)
 
     /// The cell as a value of `type` (for the entries of a MAP).
     func value(of type: DataType, scale: Int) -> Value {

@@ -61,7 +61,7 @@ public enum JSONText {
         case .intervalMilliseconds, .intervalMonths: appendQuoted(ValueText.plain(value, type: type, context: context), to: &out)
         case .bytes(let bytes): appendQuoted(BinaryText.base64(bytes), to: &out)
         case .map(let entries):
-            guard case .map(let keyType, let valueType) = type else { return out.append("null") }
+            guard let (keyType, valueType) = type.mapShape else { return out.append("null") }
             out.append("{")
             for (position, entry) in entries.enumerated() {
                 if position > 0 { out.append(",") }
