@@ -93,6 +93,20 @@ import Testing
         #expect(operators.count == timeLines.count)
     }
 
+    @Test func explainPlacesEveryOperatorOnTasksWhenParallel() throws {
+        #expect(!(try seedJob().explanation.contains("tasks: ")), "one task needs no placement")
+        var job = try seedJob()
+        job.parallelism = 2
+        let physical = job.explanation.components(separatedBy: "== Physical Plan ==")[1]
+        let lines = physical.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " :+-")) }
+        let operators = lines.filter { $0.contains("(#") && !$0.hasPrefix("Reused") }
+        #expect(lines.filter { $0.hasPrefix("tasks: ") }.count == operators.count)
+        #expect(lines.contains("tasks: 1; from #10: gathered into one task"), "the file sink runs in one task")
+        #expect(lines.contains("tasks: 2; from #0: hash[symbol]; from #6: hash[symbol]"), "news_and_prices joins by symbol in both tasks")
+        #expect(lines.contains("tasks: 2; from #1: hash[symbol]"), "the moving averages partition by symbol")
+        #expect(lines.contains("tasks: 2 (each parses its share of the files' lines)"))
+    }
+
     @Test func sinkReceivesSignalTimeWidenedToTheTablesPrecision() throws {
         let job = try seedJob()
         let sink = try #require(job.physical.nodes.first { if case .sink = $0.operation { return true }; return false })

@@ -270,7 +270,9 @@ import Testing
 }
 
 /// Log lines a job wrote, for tests that check what it reported.
-final class CollectedLines {
-    private(set) var lines: [String] = []
-    func append(_ line: String) { lines.append(line) }
+final class CollectedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [String] = []
+    var lines: [String] { lock.withLock { collected } }
+    func append(_ line: String) { lock.withLock { collected.append(line) } }
 }

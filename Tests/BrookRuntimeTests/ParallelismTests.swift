@@ -89,6 +89,33 @@ import Testing
         }
     }
 
+    @Test func lateRowsFromEveryTaskAreCountedLoggedOnceAndWritten() throws {
+        let directory = try ScratchDirectory()
+        let base: Int64 = 1_700_000_000_000
+        var lines = (0..<300).map { "{\"k\":\"k\($0 % 5)\",\"ts\":\(base + (($0 % 25 == 24) ? 0 : Int64($0) * 1000))}" }
+        lines += (0..<10).map { "{\"k\":\"k\($0 % 5)\",\"ts\":\(base + Int64($0))}" }
+        let path = try directory.write("in.jsonl", lines: lines)
+        let latePath = directory.path + "/late"
+        let session = try runtimeSession("""
+            CREATE TABLE t (k STRING, ts BIGINT, event_time AS TO_TIMESTAMP_LTZ(ts, 3), WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND)
+            WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');
+            CREATE TABLE late (operator STRING, row_time TIMESTAMP_LTZ(3), `row` STRING)
+            WITH ('connector' = 'filesystem', 'path' = '\(latePath)', 'format' = 'json');
+            SET 'table.exec.late-rows.sink' = 'late';
+            SET 'parallelism.default' = '3';
+            """)
+        var options = RunOptions()
+        options.batchSize = 4
+        let logged = CollectedLines()
+        options.log = logged.append
+        let result = try runJob("SELECT ts, ROW_NUMBER() OVER (PARTITION BY k ORDER BY event_time) FROM t", in: session, options: options)
+        let written = try String(contentsOfFile: latePath, encoding: .utf8).split(separator: "\n")
+        #expect(result.summary.lateRowsDropped >= 10, "the last ten rows are far behind every task's watermark")
+        #expect(written.count == result.summary.lateRowsDropped)
+        #expect(result.rows.count + result.summary.lateRowsDropped == lines.count)
+        #expect(logged.lines.count == 1, "one line per operator across its tasks: \(logged.lines)")
+    }
+
     @Test func aFailingTaskStopsTheJobWithItsError() throws {
         let directory = try ScratchDirectory()
         let lines = (0..<200).map { "{\"symbol\":\"S\($0 % 5)\",\"qty\":\($0),\"price\":1.5,\"amount\":1.00,\"ts\":\(1_700_000_000_000 + $0 * 1000)}" }

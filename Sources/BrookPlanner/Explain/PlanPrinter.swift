@@ -5,14 +5,41 @@ import BrookSQL
 /// Prints plans the way Flink's EXPLAIN lays them out (children under `:-` and `+-`), adding for
 /// each physical operator its schema, time attributes, whether it emits updates, and its state.
 public enum PlanPrinter {
-    public static func explain(logical: [LogicalPlan], physical: PhysicalPlan) -> String {
+    /// With a parallelism above 1 each physical operator also says how many tasks run it and
+    /// how rows reach it from each input (forward, hash on columns, or gathered into task 0).
+    public static func explain(logical: [LogicalPlan], physical: PhysicalPlan, parallelism: Int = 1) -> String {
         var out = "== Logical Plan ==\n"
         for root in logical { printLogical(root, prefix: "", childPrefix: "", into: &out) }
         out += "\n== Physical Plan ==\n"
         let consumers = physical.consumerCounts
         var printed = Set<Int>()
-        for root in physical.roots { printPhysical(root, physical, consumers, &printed, prefix: "", childPrefix: "", into: &out) }
+        let layout = parallelism > 1 ? TaskLayout(inputs: physical.nodes.map(\.inputs),
+                                                  requirements: physical.nodes.map { TaskLayout.requirement(of: $0.operation) },
+                                                  parallelism: parallelism) : nil
+        for root in physical.roots { printPhysical(root, physical, consumers, layout, &printed, prefix: "", childPrefix: "", into: &out) }
         return out
+    }
+
+    /// `tasks: 2; from #1: hash[symbol]`, or for a source how it splits its input.
+    static func tasksText(_ node: PhysicalNode, _ plan: PhysicalPlan, _ layout: TaskLayout) -> String {
+        let count = layout.tasks(of: node.id).count
+        var text = "tasks: \(count)"
+        if case .source(_, let connector, _, _) = node.operation, count > 1 {
+            text += connector == "kafka" ? " (each reads a share of the partitions; one task reads all when there are fewer partitions than tasks)"
+                : " (each parses its share of the files' lines)"
+        }
+        let inputs = node.inputs.enumerated().map { port, input -> String in
+            let exchange: String
+            switch layout.exchanges[node.id][port] {
+            case .forward: exchange = "forward"
+            case .gather: exchange = "gathered into one task"
+            case .hash(let keys):
+                let names = ExpressionPrinter.names(plan[input].schema)
+                exchange = "hash[" + keys.map { names[$0] }.joined(separator: ", ") + "]"
+            }
+            return "from #\(input): " + exchange
+        }
+        return inputs.isEmpty ? text : text + "; " + inputs.joined(separator: "; ")
     }
 
     // MARK: logical
@@ -111,7 +138,7 @@ public enum PlanPrinter {
 
     // MARK: physical
 
-    static func printPhysical(_ id: Int, _ plan: PhysicalPlan, _ consumers: [Int], _ printed: inout Set<Int>,
+    static func printPhysical(_ id: Int, _ plan: PhysicalPlan, _ consumers: [Int], _ layout: TaskLayout?, _ printed: inout Set<Int>,
                               prefix: String, childPrefix: String, into out: inout String) {
         let node = plan[id]
         if printed.contains(id) {
@@ -132,9 +159,10 @@ public enum PlanPrinter {
         case .bounded(let text): out += childPrefix + "   state: \(text)\n"
         case .unbounded(let text): out += childPrefix + "   state: UNBOUNDED: \(text)\n"
         }
+        if let layout { out += childPrefix + "   " + tasksText(node, plan, layout) + "\n" }
         for (index, input) in node.inputs.enumerated() {
             let last = index == node.inputs.count - 1
-            printPhysical(input, plan, consumers, &printed, prefix: childPrefix + (last ? "+- " : ":- "),
+            printPhysical(input, plan, consumers, layout, &printed, prefix: childPrefix + (last ? "+- " : ":- "),
                           childPrefix: childPrefix + (last ? "   " : ":  "), into: &out)
         }
     }

@@ -163,7 +163,9 @@ public final class Session {
         let optimized = Optimizer.optimize(roots)
         do {
             let physical = try PhysicalPlanner.plan(optimized, catalog: catalog, settings: settings)
-            return PlannedJob(name: sinks.joined(separator: ", "), logical: roots, optimized: optimized, physical: physical)
+            var job = PlannedJob(name: sinks.joined(separator: ", "), logical: roots, optimized: optimized, physical: physical)
+            job.parallelism = max(1, Int(settings["parallelism.default"] ?? "1") ?? 1)
+            return job
         } catch {
             throw SQLError(error.message, at: range, hint: error.hint)
         }

@@ -10,8 +10,10 @@ public struct PlannedJob: Sendable {
     public var logical: [LogicalPlan]
     public var optimized: [LogicalPlan]
     public var physical: PhysicalPlan
+    /// `parallelism.default` when the job was planned: how many tasks EXPLAIN places operators on.
+    public var parallelism = 1
 
-    public var explanation: String { PlanPrinter.explain(logical: logical, physical: physical) }
+    public var explanation: String { PlanPrinter.explain(logical: logical, physical: physical, parallelism: parallelism) }
 }
 
 /// The outcome of one statement.

@@ -1,13 +1,16 @@
 // Rows that arrive after the watermark: counted always, and written to a side table when asked.
 import BrookCore
 import BrookPlanner
+import Foundation
 
 /// Writes late rows to the table named by `table.exec.late-rows.sink` instead of only dropping
 /// them. That table has three columns: the operator that dropped the row (STRING), the row's
 /// event time (TIMESTAMP_LTZ(3)), and the row itself as a JSON object of the operator's input (STRING).
-public final class LateRowSink {
+/// The operators of every task of a job share one, so writes take a lock.
+public final class LateRowSink: @unchecked Sendable {
     let writer: RowWriter
     let context: EvaluationContext
+    private let lock = NSLock()
 
     public static let setting = "table.exec.late-rows.sink"
 
@@ -28,7 +31,10 @@ public final class LateRowSink {
     func write(operatorName: String, time: Int64, json: String) throws(RuntimeError) {
         var builder = BatchBuilder(types: [.string, .timestampLTZ(precision: 3), .string], capacity: 1)
         builder.appendRow([.string(operatorName), .timestamp(time), .string(json)])
-        try writer.write(builder.flush())
+        let batch = builder.flush()
+        lock.lock()
+        defer { lock.unlock() }
+        try writer.write(batch)
     }
 }
 

@@ -1,4 +1,5 @@
 // What the tasks of one job share: the layout, each other's inboxes, and the way to stop together.
+import BrookPlanner
 import Foundation
 
 /// Shared by a job's tasks. The first task to fail records its error and stops the others; a

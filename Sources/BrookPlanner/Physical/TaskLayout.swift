@@ -1,8 +1,7 @@
 // Which tasks run each operator of a job, and how rows travel from an operator to its consumers.
-import BrookPlanner
 
 /// How rows go from an operator to one input of a consumer.
-enum Exchange: Equatable {
+public enum Exchange: Equatable, Sendable {
     /// To the consumer's instance in the same task.
     case forward
     /// To the task that owns the row's key (the hash of these input columns, modulo the parallelism).
@@ -16,9 +15,9 @@ enum Exchange: Equatable {
 /// to it; operators that see all rows at once (sorts, Top-N, aggregations without keys, sinks)
 /// run in task 0; stateless operators run where their inputs run. With a parallelism of 1
 /// everything runs in task 0 and every exchange is forward.
-struct TaskLayout {
+public struct TaskLayout: Sendable {
     /// What a node needs of its placement.
-    enum Requirement {
+    public enum Requirement: Sendable {
         /// A source: in every task when its connector split its input among them.
         case source(parallel: Bool)
         /// In every task, each input partitioned by these of its columns (one list per input).
@@ -29,15 +28,15 @@ struct TaskLayout {
         case follow
     }
 
-    let parallelism: Int
+    public let parallelism: Int
     /// Per node: true when it runs in every task, false when only in task 0.
-    private(set) var isParallel: [Bool] = []
+    public private(set) var isParallel: [Bool] = []
     /// Per node and input port: the exchange rows take to reach it.
-    private(set) var exchanges: [[Exchange]] = []
+    public private(set) var exchanges: [[Exchange]] = []
     private let inputs: [[Int]]
 
     /// `inputs` and `requirements` per node, nodes in an order where inputs come first.
-    init(inputs: [[Int]], requirements: [Requirement], parallelism: Int) {
+    public init(inputs: [[Int]], requirements: [Requirement], parallelism: Int) {
         self.parallelism = parallelism
         self.inputs = inputs
         for (node, requirement) in requirements.enumerated() {
@@ -57,9 +56,12 @@ struct TaskLayout {
         }
     }
 
-    static func requirement(of operation: PhysicalOperator) -> Requirement {
+    public static func requirement(of operation: PhysicalOperator) -> Requirement {
         switch operation {
-        case .source, .values: return .single
+        // A scan's connector decides whether it splits (the runtime knows once it opens the
+        // input); EXPLAIN assumes the ones that can do.
+        case .source(_, let connector, _, _): return .source(parallel: connector == "filesystem" || connector == "kafka")
+        case .values: return .single
         case .calc, .windowTableFunction, .union: return .follow
         case .overAggregate(let keys, _, _): return keys.isEmpty ? .single : .keyed([keys])
         case .intervalJoin(_, let left, let right, _, _), .regularJoin(_, let left, let right, _):
@@ -71,16 +73,16 @@ struct TaskLayout {
     }
 
     /// The tasks a node has an instance in.
-    func tasks(of node: Int) -> Range<Int> { isParallel[node] ? 0..<parallelism : 0..<1 }
+    public func tasks(of node: Int) -> Range<Int> { isParallel[node] ? 0..<parallelism : 0..<1 }
 
     /// How many senders feed one input of a node: one per task when a parallel node sends
     /// through an exchange, otherwise one. Each has its own watermark and end of input.
-    func senders(node: Int, port: Int) -> Int {
+    public func senders(node: Int, port: Int) -> Int {
         exchanges[node][port] != .forward && isParallel[inputs[node][port]] ? parallelism : 1
     }
 
     /// Which of an input's senders task `task` is.
-    func sender(node: Int, port: Int, task: Int) -> Int {
+    public func sender(node: Int, port: Int, task: Int) -> Int {
         exchanges[node][port] != .forward && isParallel[inputs[node][port]] ? task : 0
     }
 }
