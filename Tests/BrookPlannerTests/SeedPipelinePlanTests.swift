@@ -102,8 +102,10 @@ import Testing
         let operators = lines.filter { $0.contains("(#") && !$0.hasPrefix("Reused") }
         #expect(lines.filter { $0.hasPrefix("tasks: ") }.count == operators.count)
         #expect(lines.contains("tasks: 1; from #10: gathered into one task"), "the file sink runs in one task")
-        #expect(lines.contains("tasks: 2; from #0: hash[symbol]; from #6: hash[symbol]"), "news_and_prices joins by symbol in both tasks")
+        #expect(lines.contains("tasks: 2; from #0: hash[symbol]; from #6: forward"), "news_and_prices joins by symbol; prices already are")
         #expect(lines.contains("tasks: 2; from #1: hash[symbol]"), "the moving averages partition by symbol")
+        #expect(lines.filter { $0.contains("hash[") }.count == 2, "each source is hashed once; symbol then stays the partitioning")
+        #expect(lines.contains("tasks: 2; from #8: forward"), "LAG over news_time partitions by the symbol the join already split on")
         #expect(lines.contains("tasks: 2 (each parses its share of the files' lines)"))
     }
 

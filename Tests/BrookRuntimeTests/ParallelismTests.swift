@@ -41,6 +41,29 @@ import Testing
          "SELECT t.ts, s.total FROM trades t LEFT JOIN (SELECT symbol, SUM(qty) AS total FROM trades WHERE qty > 40 GROUP BY symbol) s ON t.symbol = s.symbol"),
         ("SELECT symbol, qty FROM trades WHERE qty > 20 UNION ALL SELECT symbol, qty FROM trades WHERE qty < 0",
          "SELECT symbol, qty FROM trades WHERE qty > 20 UNION ALL SELECT symbol, qty FROM trades WHERE qty < 0"),
+        // Keyed operators on keys their input is already split by take rows forward; these check
+        // the partitioning followed through projections, aggregates and each side of a join.
+        ("""
+         SELECT s, MAX(rs) FROM (SELECT qty, symbol AS s, SUM(qty) OVER (PARTITION BY symbol ORDER BY event_time ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS rs
+         FROM trades) GROUP BY s
+         """,
+         "SELECT s, MAX(rs) FROM (SELECT symbol AS s, SUM(qty) OVER (PARTITION BY symbol ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS rs FROM trades) GROUP BY s"),
+        ("""
+         SELECT a.symbol, COUNT(*) FROM (SELECT symbol FROM trades WHERE symbol IN ('A', 'B')) a
+         RIGHT JOIN (SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol) b ON a.symbol = b.symbol GROUP BY a.symbol
+         """,
+         """
+         SELECT a.symbol, COUNT(*) FROM (SELECT symbol FROM trades WHERE symbol IN ('A', 'B')) a
+         RIGHT JOIN (SELECT symbol, COUNT(*) AS n FROM trades GROUP BY symbol) b ON a.symbol = b.symbol GROUP BY a.symbol
+         """),
+        ("""
+         SELECT a.symbol, COUNT(*) FROM (SELECT symbol FROM trades WHERE qty > 30) a
+         LEFT JOIN (SELECT symbol FROM trades WHERE qty < 0) b ON a.symbol = b.symbol GROUP BY a.symbol
+         """,
+         """
+         SELECT a.symbol, COUNT(*) FROM (SELECT symbol FROM trades WHERE qty > 30) a
+         LEFT JOIN (SELECT symbol FROM trades WHERE qty < 0) b ON a.symbol = b.symbol GROUP BY a.symbol
+         """),
     ]
 
     @Test(arguments: queries.indices)

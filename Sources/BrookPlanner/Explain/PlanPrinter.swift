@@ -14,7 +14,7 @@ public enum PlanPrinter {
         let consumers = physical.consumerCounts
         var printed = Set<Int>()
         let layout = parallelism > 1 ? TaskLayout(inputs: physical.nodes.map(\.inputs),
-                                                  requirements: physical.nodes.map { TaskLayout.requirement(of: $0.operation) },
+                                                  requirements: physical.nodes.map { TaskLayout.requirement(of: $0, in: physical) },
                                                   parallelism: parallelism) : nil
         for root in physical.roots { printPhysical(root, physical, consumers, layout, &printed, prefix: "", childPrefix: "", into: &out) }
         return out

@@ -59,7 +59,7 @@ public final class JobRunner {
             lateRows = try LateRowSink(table: table, writer: try ConnectorFactory.writer(for: table, homePath: options.homePath, context: context), context: context)
         }
         var inputs = plan.nodes.map(\.inputs)
-        var requirements = plan.nodes.map { TaskLayout.requirement(of: $0.operation) }
+        var requirements = plan.nodes.map { TaskLayout.requirement(of: $0, in: plan) }
         var names = plan.nodes.map(OperatorFactory.operatorName)
         var readers: [Int: [SourceReader]] = [:]
         for node in plan.nodes {
