@@ -24,6 +24,22 @@ import Testing
         #expect(try schema(of: "SELECT * FROM busy", in: second) == ["symbol STRING", "qty INT"])
     }
 
+    @Test func rerunningTheSameScriptSucceedsButADifferentDefinitionIsRefused() throws {
+        let home = try temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home.path) }
+        let script = marketTables + "CREATE VIEW busy AS SELECT symbol, qty FROM prices WHERE qty > 100;"
+        _ = try Session(home: home).executeScript(script)
+        let again = try Session(home: try BrookHome(path: home.path))
+        let results = try again.executeScript(script)
+        #expect(results.contains { if case .done(let message) = $0 { return message == "View 'busy' already exists with this definition; nothing changed." }; return false })
+        #expect {
+            try again.executeScript("CREATE VIEW busy AS SELECT symbol FROM prices")
+        } throws: { error in
+            "\(error)".contains("view 'busy' already exists")
+        }
+        #expect(try schema(of: "SELECT * FROM busy", in: again) == ["symbol STRING", "qty INT"], "the refused definition changed nothing")
+    }
+
     @Test func dropsAndReplacementsPersist() throws {
         let home = try temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home.path) }

@@ -71,6 +71,9 @@ public final class Session {
             let name = create.name.description
             if let existing = catalog.entry(name) {
                 if create.ifNotExists { return .done("Table '\(name)' already exists; nothing changed.") }
+                if !create.orReplace, existing.isDefined(as: statement) {
+                    return .done(restoring ? "" : "Table '\(name)' already exists with this definition; nothing changed.")
+                }
                 guard create.orReplace, case .table = existing else {
                     throw SQLError("\(existing.kindName) '\(name)' already exists", at: create.name.range,
                                    hint: "use CREATE OR REPLACE TABLE, or CREATE TABLE IF NOT EXISTS")
@@ -91,6 +94,9 @@ public final class Session {
             let name = create.name.description
             if let existing = catalog.entry(name) {
                 if create.ifNotExists { return .done("View '\(name)' already exists; nothing changed.") }
+                if !create.orReplace, existing.isDefined(as: statement) {
+                    return .done(restoring ? "" : "View '\(name)' already exists with this definition; nothing changed.")
+                }
                 guard create.orReplace, case .view = existing else {
                     throw SQLError("\(existing.kindName) '\(name)' already exists", at: create.name.range,
                                    hint: "use CREATE OR REPLACE VIEW, or CREATE VIEW IF NOT EXISTS")
@@ -204,5 +210,33 @@ extension Catalog.Entry {
     var kindName: String {
         if case .table = self { return "table" }
         return "view"
+    }
+
+    /// True when `statement` creates exactly this entry again (OR REPLACE / IF NOT EXISTS aside),
+    /// so running the same script twice against a home's catalog succeeds, while a different
+    /// definition under the same name is still an error.
+    func isDefined(as statement: BrookSQL.Statement) -> Bool {
+        let stored: String
+        switch self {
+        case .table(let table): stored = table.sql
+        case .view(let view): stored = view.sql
+        }
+        guard let existing = try? Parser.parseStatement(stored) else { return false }
+        return Catalog.Entry.definition(existing) == Catalog.Entry.definition(statement)
+    }
+
+    private static func definition(_ statement: BrookSQL.Statement) -> String? {
+        switch statement.kind {
+        case .createTable(var create):
+            create.orReplace = false
+            create.ifNotExists = false
+            return SQLPrinter.print(BrookSQL.Statement(.createTable(create)))
+        case .createView(var create):
+            create.orReplace = false
+            create.ifNotExists = false
+            return SQLPrinter.print(BrookSQL.Statement(.createView(create)))
+        default:
+            return nil
+        }
     }
 }
