@@ -160,6 +160,14 @@ kcat_group_resume() {
     [ "$(printf '%s\n' "$first" | grep -c symbol)" -eq 3 ] && [ "$second" = '{"symbol":"AMZN","close":185.0}' ]
 }
 
+kcat_headers() {
+    local actual
+    printf '{"id":1}\n' | timeout 20 kcat -b "$B" -P -t kcat-headers -H source=alpaca -H trace=ab12 || return 1
+    actual=$(timeout 20 kcat -b "$B" -C -t kcat-headers -e -q -f '%h|%s\n')
+    printf 'got: %s\n' "$actual"
+    [ "$actual" = 'source=alpaca,trace=ab12|{"id":1}' ]
+}
+
 kcat_count() {
     local topic=$1 expected=$2 count
     count=$(timeout 30 kcat -b "$B" -C -t "$topic" -e -q | wc -l)
@@ -170,6 +178,7 @@ kcat_count() {
 check "kcat lists metadata advertising 127.0.0.1:$PORT as broker 0" kcat_metadata
 check "kcat produces keyed records and consumes them back" kcat_roundtrip
 check "kcat balanced consumer (-G) commits and a second run reads only the new record" kcat_group_resume
+check "kcat record headers (-H) come back with their records" kcat_headers
 for codec in gzip snappy lz4 zstd; do
     check "kcat $codec-compressed produce of 500 records reads back 500" kcat_codec "$codec"
 done
