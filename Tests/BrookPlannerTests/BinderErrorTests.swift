@@ -49,9 +49,11 @@ import Testing
     @Test func batchOverOrderedByANonTimeOrDescendingColumnIsRefusedNotMiscomputed() throws {
         let batch = try marketSession()
         _ = try batch.executeScript("SET 'execution.runtime-mode' = 'batch';")
-        let text = try #require(renderedError("SELECT ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY f DESC) FROM plain", in: batch))
+        let text = try #require(renderedError("SELECT SUM(f) OVER (PARTITION BY symbol ORDER BY f DESC) FROM plain", in: batch))
         #expect(text.contains("OVER windows must be ordered ascending by a TIMESTAMP or TIMESTAMP_LTZ column, but this one is ordered by 'f'"))
         #expect(text.contains("descending"))
+        let unfiltered = try #require(renderedError("SELECT ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY f DESC) FROM plain", in: batch))
+        #expect(unfiltered.contains("needs a filter on the row number, as Flink's Top-N does"), "ROW_NUMBER by other keys is a Top-N once filtered")
         #expect(renderedError("SELECT ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY t) FROM plain", in: batch) == nil,
                 "a plain timestamp orders a batch over-aggregate")
     }

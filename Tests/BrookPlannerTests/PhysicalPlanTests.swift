@@ -26,6 +26,21 @@ import Testing
         #expect(aggregate.state.isUnbounded)
     }
 
+    @Test func rowNumberFilteredByItsValueIsATopNWithBoundedState() throws {
+        let session = try marketSession()
+        let job = try plan("""
+            SELECT symbol, price, rn FROM (SELECT symbol, price, ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY price DESC) AS rn FROM prices)
+            WHERE rn <= 3 AND price > 10
+            """, in: session)
+        let rank = try #require(job.physical.nodes.first { if case .rank = $0.operation { return true }; return false })
+        guard case .rank(let keys, let order, let lower, let upper) = rank.operation else { return }
+        #expect(keys.count == 1 && order.count == 1 && order[0].descending && lower == 1 && upper == 3)
+        #expect(rank.emitsUpdates)
+        #expect(rank.state == .bounded("per partition key: the best 3 rows"))
+        #expect(job.explanation.contains("Rank(partitionBy=[symbol], orderBy=[price DESC], rankRange=[1..3], rankNumber=[w0$o0])"))
+        #expect(job.explanation.contains("where=[price > 10]"), "the other conjunct filters the ranked rows")
+    }
+
     @Test func stateTTLBoundsRegularJoinsAndAggregates() throws {
         let session = try marketSession("SET 'table.exec.state.ttl' = '1 h';")
         let job = try plan("SELECT p.symbol, COUNT(*) FROM prices p JOIN news n ON p.symbol = n.symbol GROUP BY p.symbol", in: session)

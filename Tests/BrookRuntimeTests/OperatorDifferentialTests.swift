@@ -197,6 +197,52 @@ struct TradeData {
         #expect(canonical(materialize(fallen.rows, fallen.kinds)) == canonical([[.string("d"), .integer(3)], [.string("c"), .integer(1)]]))
     }
 
+    /// Flink's Top-N and keep-last deduplication: ROW_NUMBER by non-time keys filtered on the row number.
+    @Test(arguments: [
+        ("SELECT symbol, ts, price, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY price DESC, ts) AS rn FROM trades) WHERE rn <= 3",
+         "SELECT symbol, ts, price, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY price DESC, ts) AS rn FROM trades) WHERE rn <= 3"),
+        ("SELECT symbol, ts, qty FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY event_time DESC) AS rn FROM trades) WHERE rn = 1",
+         "SELECT symbol, ts, qty FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY ts DESC) AS rn FROM trades) WHERE rn = 1"),
+        ("SELECT * FROM (SELECT ts, qty, ROW_NUMBER() OVER (ORDER BY qty, ts DESC) AS rn FROM trades) WHERE rn BETWEEN 2 AND 4 AND qty < 0",
+         "SELECT * FROM (SELECT ts, qty, ROW_NUMBER() OVER (ORDER BY qty, ts DESC) AS rn FROM trades) WHERE rn BETWEEN 2 AND 4 AND qty < 0"),
+        ("SELECT symbol, s, rn FROM (SELECT symbol, s, ROW_NUMBER() OVER (PARTITION BY big ORDER BY s DESC, symbol) AS rn FROM (SELECT symbol, SUM(qty - 20) AS s, MAX(price) > 1000 AS big FROM trades GROUP BY symbol)) WHERE 3 > rn",
+         "SELECT symbol, s, rn FROM (SELECT symbol, s, ROW_NUMBER() OVER (PARTITION BY big ORDER BY s DESC, symbol) AS rn FROM (SELECT symbol, SUM(qty - 20) AS s, MAX(price) > 1000 AS big FROM trades GROUP BY symbol)) WHERE 3 > rn"),
+    ])
+    func topNAndDeduplicationMatchSQLite(brook: String, sqlite: String) throws {
+        let data = TradeData(seed: 71, count: 400, symbols: ["A", "B", "C", "D", "E", "F"])
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let actual = try runJob(brook, in: session)
+        #expect(actual.kinds.contains { !$0.isAccumulate }, "rows leave the top as better ones arrive")
+        #expect(canonical(materialize(actual.rows, actual.kinds)) == (try data.oracle().query(sqlite)))
+    }
+
+    @Test func batchTopNEmitsEachPartitionsFinalRanksOnce() throws {
+        let data = TradeData(seed: 73, count: 300)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory, extra: "SET 'execution.runtime-mode' = 'batch';")
+        let query = "SELECT symbol, ts, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY qty DESC, ts) AS rn FROM trades) WHERE rn <= 2"
+        let actual = try runJob(query, in: session)
+        #expect(actual.kinds.allSatisfy { $0 == .insert })
+        #expect(canonical(actual.rows) == (try data.oracle().query(query.replacingOccurrences(of: "event_time", with: "ts"))))
+    }
+
+    @Test func topNWithoutAFilterOnTheRowNumberIsRefused() throws {
+        let data = TradeData(seed: 72, count: 10)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        #expect {
+            try runJob("SELECT symbol, ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY price DESC) AS rn FROM trades", in: session)
+        } throws: { error in
+            "\(error)".contains("needs a filter on the row number")
+        }
+        #expect {
+            try runJob("SELECT * FROM (SELECT symbol, ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY price DESC) AS rn FROM trades) WHERE rn > 2", in: session)
+        } throws: { error in
+            "\(error)".contains("a Top-N needs an upper bound on the row number")
+        }
+    }
+
     @Test func batchModeEmitsEachGroupOnce() throws {
         let data = TradeData(seed: 32)
         let directory = try ScratchDirectory()

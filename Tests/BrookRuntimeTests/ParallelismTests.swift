@@ -41,6 +41,8 @@ import Testing
          "SELECT t.ts, s.total FROM trades t LEFT JOIN (SELECT symbol, SUM(qty) AS total FROM trades WHERE qty > 40 GROUP BY symbol) s ON t.symbol = s.symbol"),
         ("SELECT symbol, qty FROM trades WHERE qty > 20 UNION ALL SELECT symbol, qty FROM trades WHERE qty < 0",
          "SELECT symbol, qty FROM trades WHERE qty > 20 UNION ALL SELECT symbol, qty FROM trades WHERE qty < 0"),
+        ("SELECT symbol, ts, price, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY price DESC, ts) AS rn FROM trades) WHERE rn <= 2",
+         "SELECT symbol, ts, price, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY price DESC, ts) AS rn FROM trades) WHERE rn <= 2"),
         // Keyed operators on keys their input is already split by take rows forward; these check
         // the partitioning followed through projections, aggregates and each side of a join.
         ("""

@@ -15,6 +15,16 @@ extension ExpressionContext {
             }
             partitionKeys.append(index)
         }
+        if definition.name == "ROW_NUMBER", let ranking = try rankingOrder(spec, partitionKeys: partitionKeys) {
+            guard call.arguments.isEmpty else { throw SQLError("ROW_NUMBER takes no arguments", at: range) }
+            let type = try infer(definition, [], argumentRanges: [], range: range)
+            let provisional = collector.add(OverCallCollector.Pending(
+                partitionKeys: partitionKeys, orderKey: ranking[0].column,
+                call: OverCall(function: definition.name, arguments: [], frame: try overFrame(nil, definition: definition, range: range), type: type),
+                ranking: ranking))
+            overCalls = collector
+            return .column(provisional, type)
+        }
         guard spec.orderBy.count == 1, let order = spec.orderBy.first else {
             throw SQLError("OVER needs exactly one ORDER BY column, a time attribute", at: spec.range.isKnown ? spec.range : range,
                            hint: "write OVER (PARTITION BY ... ORDER BY <rowtime column>)")
@@ -55,6 +65,23 @@ extension ExpressionContext {
             call: OverCall(function: definition.name, arguments: args, frame: frame, type: type)))
         overCalls = collector
         return .column(provisional, type)
+    }
+
+    /// For ROW_NUMBER ordered by anything but one ascending time attribute (a Top-N or a
+    /// keep-last deduplication, which a filter on the row number must follow), the sort keys;
+    /// nil when the order is the time order an ordinary over-aggregate takes.
+    private func rankingOrder(_ spec: WindowSpecification, partitionKeys: [Int]) throws(SQLError) -> [SortKey]? {
+        guard !spec.orderBy.isEmpty else { return nil }
+        var keys: [SortKey] = []
+        for item in spec.orderBy {
+            guard case .column(let column, _) = try bind(item.expression) else { return nil }
+            keys.append(SortKey(column: column, descending: item.descending, nullsFirst: item.nullsFirst ?? !item.descending))
+        }
+        if keys.count == 1, !keys[0].descending {
+            let field = grouping?.keyFields[keys[0].column] ?? scope.fields[keys[0].column]
+            if binder.settings.isBatch ? field.type.type.isTimestamp : field.isRowtime { return nil }
+        }
+        return keys
     }
 
     /// The window of an OVER clause with named windows and refinements (`OVER (w ROWS ...)`) merged in.

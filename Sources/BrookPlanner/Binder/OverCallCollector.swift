@@ -12,6 +12,8 @@ struct OverCallCollector {
         var partitionKeys: [Int]
         var orderKey: Int
         var call: OverCall
+        /// ROW_NUMBER's sort keys when it is not ordered by time (see `OverAggregate.ranking`).
+        var ranking: [SortKey]? = nil
     }
 
     private(set) var calls: [Pending] = []
@@ -24,12 +26,12 @@ struct OverCallCollector {
     }
 
     func build(over input: LogicalPlan) -> (plan: LogicalPlan, remap: (Int) -> Int) {
-        var groups: [(partition: [Int], order: Int, members: [Int])] = []
+        var groups: [(partition: [Int], order: Int, ranking: [SortKey]?, members: [Int])] = []
         for (index, pending) in calls.enumerated() {
-            if let group = groups.firstIndex(where: { $0.partition == pending.partitionKeys && $0.order == pending.orderKey }) {
+            if let group = groups.firstIndex(where: { $0.partition == pending.partitionKeys && $0.order == pending.orderKey && $0.ranking == pending.ranking }) {
                 groups[group].members.append(index)
             } else {
-                groups.append((pending.partitionKeys, pending.orderKey, [index]))
+                groups.append((pending.partitionKeys, pending.orderKey, pending.ranking, [index]))
             }
         }
         var plan = input
@@ -44,7 +46,7 @@ struct OverCallCollector {
                 fields.append(Field(name: "w\(groupNumber)$o\(position)", type: call.type))
             }
             plan = .overAggregate(OverAggregate(input: plan, partitionKeys: group.partition, orderKey: group.order,
-                                                calls: overCalls, schema: Schema(fields)))
+                                                calls: overCalls, schema: Schema(fields), ranking: group.ranking))
         }
         let base = OverCallCollector.provisionalBase
         return (plan, { index in index >= base ? finalIndex[index - base] : index })

@@ -69,7 +69,12 @@ public enum PlanPrinter {
             var text = "Join(type=[\(join.type.rawValue)], condition=[\(join.condition.map { ExpressionPrinter.render($0, names) } ?? "true")]"
             if let interval = join.interval { text += ", interval=[\(intervalText(interval, leftCount: join.left.schema.count, names))]" }
             return text + ")"
-        case .overAggregate(let over): return "OverAggregate(" + overText(over.partitionKeys, over.orderKey, over.calls, over.input.schema, over.schema) + ")"
+        case .overAggregate(let over):
+            if let ranking = over.ranking {
+                return "OverAggregate(partitionBy=[\(over.partitionKeys.map { ExpressionPrinter.names(over.input.schema)[$0] }.joined(separator: ", "))], "
+                    + sortText(ranking, nil, over.input.schema) + ", calls=[ROW_NUMBER()])"
+            }
+            return "OverAggregate(" + overText(over.partitionKeys, over.orderKey, over.calls, over.input.schema, over.schema) + ")"
         case .windowTableFunction(let window):
             return "WindowTableFunction(" + windowText(window.kind, window.timeColumn, window.size, window.step, window.offset, window.input.schema) + ")"
         case .aggregate(let aggregate):
@@ -213,6 +218,9 @@ public enum PlanPrinter {
         case .temporalSort(let keys): return "TemporalSort(" + sortText(keys, nil, input) + ")"
         case .topN(let keys, let limit): return "TopN(" + sortText(keys, limit, input) + ")"
         case .sort(let keys, let limit): return "Sort(" + sortText(keys, limit, input) + ")"
+        case .rank(let partitionKeys, let order, let lower, let upper):
+            return "Rank(partitionBy=[\(partitionKeys.map { names[$0] }.joined(separator: ", "))], "
+                + sortText(order, nil, input) + ", rankRange=[\(lower)..\(upper)], rankNumber=[\(node.schema.fields.last?.name ?? "")])"
         case .sink(let table, let connector, _): return "Sink(table=[\(table)], connector=[\(connector)])"
         }
     }

@@ -170,6 +170,9 @@ public struct OverAggregate: Hashable, Sendable {
     public var orderKey: Int
     public var calls: [OverCall]
     public var schema: Schema
+    /// Set for a ROW_NUMBER ordered by these keys rather than by time: only a filter on the row
+    /// number above it makes it plannable, as a Top-N (`PhysicalOperator.rank`).
+    public var ranking: [SortKey]? = nil
 }
 
 /// TUMBLE, HOP or CUMULATE: appends window_start, window_end and window_time to each row

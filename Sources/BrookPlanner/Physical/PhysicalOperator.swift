@@ -23,6 +23,9 @@ public enum PhysicalOperator: Hashable, Sendable {
     case topN(keys: [SortKey], limit: Int64)
     /// Sorts all input at end of input (batch mode).
     case sort(keys: [SortKey], limit: Int64?)
+    /// Flink's Top-N: per partition key, the rows ranked `lower...upper` by `order` (ROW_NUMBER),
+    /// each with its rank number appended; updates as rows enter, leave or change rank.
+    case rank(partitionKeys: [Int], order: [SortKey], lower: Int64, upper: Int64)
     case sink(table: String, connector: String, columnMapping: [Int?])
 
     public var name: String {
@@ -40,6 +43,7 @@ public enum PhysicalOperator: Hashable, Sendable {
         case .temporalSort: return "TemporalSort"
         case .topN: return "TopN"
         case .sort: return "Sort"
+        case .rank: return "Rank"
         case .sink: return "Sink"
         }
     }

@@ -37,10 +37,12 @@ public struct PhysicalPlanner {
         return milliseconds > 0 ? milliseconds : nil
     }
 
-    private mutating func add(_ operation: PhysicalOperator, inputs: [Int], schema: Schema, emitsUpdates: Bool, state: StateBound, for plan: LogicalPlan) -> Int {
+    /// Adds a node; `plan` (nil for the parts of a Top-N, which only its filter defines) is
+    /// remembered so an equal subplan elsewhere shares the node.
+    private mutating func add(_ operation: PhysicalOperator, inputs: [Int], schema: Schema, emitsUpdates: Bool, state: StateBound, for plan: LogicalPlan?) -> Int {
         let id = nodes.count
         nodes.append(PhysicalNode(id: id, operation: operation, inputs: inputs, schema: schema, emitsUpdates: emitsUpdates, state: state))
-        memo[plan] = id
+        if let plan { memo[plan] = id }
         return id
     }
 
@@ -63,6 +65,11 @@ public struct PhysicalPlanner {
         case .values(let values):
             return add(.values(rows: values.rows), inputs: [], schema: values.schema, emitsUpdates: false, state: .none, for: plan)
         case .project(let project):
+            if case .filter(let filter) = project.input, case .overAggregate(let over) = filter.input, over.ranking != nil {
+                let ranked = try rank(over, filteredBy: filter.condition, rankColumn: over.input.schema.count)
+                return add(.calc(projection: project.expressions, condition: ranked.rest), inputs: [ranked.node], schema: project.schema,
+                           emitsUpdates: nodes[ranked.node].emitsUpdates, state: .none, for: plan)
+            }
             if case .filter(let filter) = project.input {
                 let input = try convert(filter.input)
                 return add(.calc(projection: project.expressions, condition: filter.condition), inputs: [input], schema: project.schema,
@@ -72,6 +79,24 @@ public struct PhysicalPlanner {
             return add(.calc(projection: project.expressions, condition: nil), inputs: [input], schema: project.schema,
                        emitsUpdates: nodes[input].emitsUpdates, state: .none, for: plan)
         case .filter(let filter):
+            if case .overAggregate(let over) = filter.input, over.ranking != nil {
+                let ranked = try rank(over, filteredBy: filter.condition, rankColumn: over.input.schema.count)
+                guard let rest = ranked.rest else { return ranked.node }
+                let identity = over.schema.fields.indices.map { BoundExpression.column($0, over.schema[$0].type) }
+                return add(.calc(projection: identity, condition: rest), inputs: [ranked.node], schema: over.schema,
+                           emitsUpdates: nodes[ranked.node].emitsUpdates, state: .none, for: plan)
+            }
+            if case .project(let project) = filter.input, case .overAggregate(let over) = project.input, over.ranking != nil,
+               let position = project.expressions.firstIndex(of: .column(over.input.schema.count, over.schema[over.input.schema.count].type)) {
+                // The row number's filter sits above the projection: rank, project, then filter what remains.
+                let ranked = try rank(over, filteredBy: filter.condition, rankColumn: position)
+                let projected = add(.calc(projection: project.expressions, condition: nil), inputs: [ranked.node], schema: project.schema,
+                                    emitsUpdates: nodes[ranked.node].emitsUpdates, state: .none, for: nil)
+                guard let rest = ranked.rest else { return projected }
+                let identity = project.schema.fields.indices.map { BoundExpression.column($0, project.schema[$0].type) }
+                return add(.calc(projection: identity, condition: rest), inputs: [projected], schema: project.schema,
+                           emitsUpdates: nodes[projected].emitsUpdates, state: .none, for: plan)
+            }
             let input = try convert(filter.input)
             let schema = filter.input.schema
             let identity = schema.fields.indices.map { BoundExpression.column($0, schema[$0].type) }
@@ -94,6 +119,10 @@ public struct PhysicalPlanner {
             return add(.regularJoin(type: join.type, leftKeys: join.leftKeys, rightKeys: join.rightKeys, residual: join.residual),
                        inputs: [left, right], schema: join.schema, emitsUpdates: updates, state: state, for: plan)
         case .overAggregate(let over):
+            if over.ranking != nil {
+                throw PlanningError(message: "ROW_NUMBER ordered by anything but a time attribute ascending needs a filter on the row number, as Flink's Top-N does",
+                                    hint: "wrap it: SELECT * FROM (SELECT ..., ROW_NUMBER() OVER (PARTITION BY k ORDER BY x DESC) AS rownum FROM t) WHERE rownum <= 3")
+            }
             let input = try convert(over.input)
             try requireAppendOnly(input, consumer: "OverAggregate")
             return add(.overAggregate(partitionKeys: over.partitionKeys, orderKey: over.orderKey, calls: over.calls),
@@ -159,6 +188,60 @@ public struct PhysicalPlanner {
             }
             return add(.sink(table: sink.table, connector: connector, columnMapping: sink.columnMapping), inputs: [input],
                        schema: sink.input.schema, emitsUpdates: false, state: .none, for: plan)
+        }
+    }
+
+    /// Plans a Top-N: `over` is a ROW_NUMBER by non-time keys, `condition` the filter above it,
+    /// in which `rankColumn` is the row number. The conjuncts bounding the row number by
+    /// constants become the Rank's range; the others (`rest`) are left to filter its output.
+    private mutating func rank(_ over: OverAggregate, filteredBy condition: BoundExpression, rankColumn: Int) throws(PlanningError) -> (node: Int, rest: BoundExpression?) {
+        var lower: Int64 = 1
+        var upper: Int64?
+        var rest: [BoundExpression] = []
+        for conjunct in PhysicalPlanner.conjuncts(condition) {
+            guard let (op, bound) = PhysicalPlanner.rankBound(conjunct, rankColumn: rankColumn) else {
+                rest.append(conjunct)
+                continue
+            }
+            switch op {
+            case "<=": upper = min(upper ?? bound, bound)
+            case "<": upper = min(upper ?? bound - 1, bound - 1)
+            case ">=": lower = max(lower, bound)
+            case ">": lower = max(lower, bound + 1)
+            default:
+                lower = max(lower, bound)
+                upper = min(upper ?? bound, bound)
+            }
+        }
+        guard let upper else {
+            throw PlanningError(message: "a Top-N needs an upper bound on the row number",
+                                hint: "filter with rownum <= N (or = 1 to keep one row per key)")
+        }
+        let input = try convert(over.input)
+        let keeps = nodes[input].emitsUpdates
+            ? StateBound.unbounded("every row of each partition, since the input retracts rows and a lower one may move up")
+            : StateBound.bounded("per partition key: the best \(max(upper, 0)) rows")
+        let node = add(.rank(partitionKeys: over.partitionKeys, order: over.ranking!, lower: lower, upper: upper), inputs: [input],
+                       schema: over.schema, emitsUpdates: !settings.isBatch, state: keeps, for: nil)
+        let remaining = rest.dropFirst().reduce(rest.first) { combined, next in
+            combined.map { BoundExpression.call("AND", [$0, next], ColumnType(.boolean, nullable: $0.type.nullable || next.type.nullable)) }
+        }
+        return (node, remaining)
+    }
+
+    static func conjuncts(_ condition: BoundExpression) -> [BoundExpression] {
+        if case .call("AND", let args, _) = condition { return args.flatMap(conjuncts) }
+        return [condition]
+    }
+
+    /// `rownum <op> constant` (either way round) as the operator with the row number on the left.
+    static func rankBound(_ conjunct: BoundExpression, rankColumn: Int) -> (String, Int64)? {
+        guard case .call(let op, let args, _) = conjunct, args.count == 2, ["<=", "<", ">=", ">", "="].contains(op) else { return nil }
+        let flipped = ["<=": ">=", "<": ">", ">=": "<=", ">": "<", "=": "="]
+        switch (args[0], ConstantFolder.evaluate(args[1]), ConstantFolder.evaluate(args[0]), args[1]) {
+        case (.column(rankColumn, _), .integer(let bound)?, _, _): return (op, bound)
+        case (_, _, .integer(let bound)?, .column(rankColumn, _)): return (flipped[op]!, bound)
+        default: return nil
         }
     }
 

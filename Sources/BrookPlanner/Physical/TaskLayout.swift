@@ -117,6 +117,7 @@ public struct TaskLayout: Sendable {
             return .keyed([left, right], output: output)
         case .windowAggregate(let keys, _, _, _): return .keyed([keys], output: Array(keys.indices))
         case .groupAggregate(let keys, _): return keys.isEmpty ? .single : .keyed([keys], output: Array(keys.indices))
+        case .rank(let keys, _, _, _): return keys.isEmpty ? .single : .keyed([keys], output: keys)
         case .temporalSort, .topN, .sort, .sink: return .single
         }
     }

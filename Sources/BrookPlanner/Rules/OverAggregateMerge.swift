@@ -9,6 +9,7 @@ enum OverAggregateMerge {
         var input: LogicalPlan
         var partitionKeys: [Int]
         var orderKey: Int
+        var ranking: [SortKey]?
     }
 
     static func apply(_ plans: [LogicalPlan]) -> [LogicalPlan] {
@@ -22,7 +23,7 @@ enum OverAggregateMerge {
     private static func collect(_ plan: LogicalPlan, _ groups: inout [Signature: [OverCall]]) {
         for input in plan.inputs { collect(input, &groups) }
         guard case .overAggregate(let over) = plan else { return }
-        let signature = Signature(input: over.input, partitionKeys: over.partitionKeys, orderKey: over.orderKey)
+        let signature = Signature(input: over.input, partitionKeys: over.partitionKeys, orderKey: over.orderKey, ranking: over.ranking)
         for call in over.calls where !(groups[signature]?.contains(call) ?? false) {
             groups[signature, default: []].append(call)
         }
@@ -31,14 +32,14 @@ enum OverAggregateMerge {
     private static func rewrite(_ plan: LogicalPlan, _ groups: [Signature: [OverCall]]) -> LogicalPlan {
         let node = plan.replacingInputs(plan.inputs.map { rewrite($0, groups) })
         guard case .overAggregate(let over) = plan else { return node }
-        let signature = Signature(input: over.input, partitionKeys: over.partitionKeys, orderKey: over.orderKey)
+        let signature = Signature(input: over.input, partitionKeys: over.partitionKeys, orderKey: over.orderKey, ranking: over.ranking)
         guard let calls = groups[signature], calls != over.calls else { return node }
         guard case .overAggregate(let rewritten) = node else { return node }
         let inputFields = rewritten.input.schema.fields
         let inputCount = inputFields.count
         let mergedFields = inputFields + calls.enumerated().map { index, call in Field(name: "w$o\(index)", type: call.type) }
         let merged = LogicalPlan.overAggregate(OverAggregate(input: rewritten.input, partitionKeys: over.partitionKeys,
-                                                             orderKey: over.orderKey, calls: calls, schema: Schema(mergedFields)))
+                                                             orderKey: over.orderKey, calls: calls, schema: Schema(mergedFields), ranking: over.ranking))
         let expressions = (0..<inputCount).map { BoundExpression.column($0, inputFields[$0].type) }
             + over.calls.map { call in BoundExpression.column(inputCount + calls.firstIndex(of: call)!, call.type) }
         return .project(Project(input: merged, expressions: expressions, schema: over.schema))

@@ -93,6 +93,7 @@ enum ProjectionPruning {
             // Every rowtime stays: rows that tie on the ORDER BY time are ordered by the others.
             var needed = Set(required.filter { $0 < inputCount }).union(over.partitionKeys).union(over.input.schema.rowtimeIndices)
             needed.insert(over.orderKey)
+            needed.formUnion(over.ranking?.map(\.column) ?? [])
             for index in keptCalls { needed.formUnion(over.calls[index].arguments.reduce(into: Set<Int>()) { $0.formUnion($1.columnsUsed) }) }
             let input = prune(over.input, required: needed)
             let remap = { (column: Int) -> Int in input.mapping[column]! }
@@ -102,6 +103,7 @@ enum ProjectionPruning {
             over.input = input.plan
             over.partitionKeys = over.partitionKeys.map(remap)
             over.orderKey = remap(over.orderKey)
+            over.ranking = over.ranking?.map { SortKey(column: remap($0.column), descending: $0.descending, nullsFirst: $0.nullsFirst) }
             over.calls = keptCalls.map { index in
                 var call = over.calls[index]
                 call.arguments = call.arguments.map { $0.remapColumns(remap) }

@@ -52,6 +52,9 @@ enum OperatorFactory {
             return TopNOperator(keys: keys, limit: limit, types: outputTypes, inputRetracts: plan[node.inputs[0]].emitsUpdates)
         case .sort(let keys, let limit):
             return BatchSortOperator(keys: keys, limit: limit, types: outputTypes)
+        case .rank(let partitionKeys, let order, let lower, let upper):
+            return RankOperator(partitionKeys: partitionKeys, order: order, lower: lower, upper: upper, outputTypes: outputTypes,
+                                inputRetracts: plan[node.inputs[0]].emitsUpdates, isBatch: settings.isBatch)
         case .source, .values, .sink:
             throw RuntimeError("\(node.operation.name) is not an operator")
         }
