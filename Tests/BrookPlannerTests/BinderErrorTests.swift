@@ -24,6 +24,17 @@ import Testing
         #expect(text.contains("names are case-sensitive"))
     }
 
+    @Test func legacyGroupWindowFunctionsMustMatchTheirWindow() throws {
+        let mismatch = try #require(renderedError("SELECT TUMBLE_END(event_time, INTERVAL '2' HOUR) FROM prices GROUP BY TUMBLE(event_time, INTERVAL '1' HOUR)", in: session))
+        #expect(mismatch.hasPrefix("q.sql:1:8: TUMBLE_END must repeat the GROUP BY window, TUMBLE(event_time, INTERVAL '1' HOUR)"))
+        let missing = try #require(renderedError("SELECT TUMBLE_START(event_time, INTERVAL '1' HOUR) FROM prices", in: session))
+        #expect(missing.hasPrefix("q.sql:1:8: TUMBLE_START reads a group window, but GROUP BY has none"))
+        let session = try #require(renderedError("SELECT COUNT(*) FROM prices GROUP BY SESSION(event_time, INTERVAL '5' MINUTE)", in: self.session))
+        #expect(session.hasPrefix("q.sql:1:38: SESSION windows are not supported yet"))
+        let plain = try #require(renderedError("SELECT COUNT(*) FROM plain GROUP BY TUMBLE(t, INTERVAL '1' HOUR)", in: self.session))
+        #expect(plain.hasPrefix("q.sql:1:44: TUMBLE needs a time attribute, but 't' is a plain TIMESTAMP_LTZ(3)"))
+    }
+
     @Test func mapAccessAndConstructionSayWhatIsWrongWhere() throws {
         let notMap = try #require(renderedError("SELECT symbol['x'] FROM prices", in: session))
         #expect(notMap.hasPrefix("q.sql:1:8: [] reads a MAP value, but this is STRING"))

@@ -120,6 +120,31 @@ struct TradeData {
         #expect(actual.kinds.allSatisfy { $0 == .insert })
     }
 
+    @Test func legacyGroupWindowsAreTheWindowTableFunctions() throws {
+        let data = TradeData(seed: 15)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let tumbling = try runJob("""
+            SELECT symbol, TUMBLE_START(event_time, INTERVAL '1' MINUTE), TUMBLE_END(event_time, INTERVAL '1' MINUTE), COUNT(*), SUM(qty)
+            FROM trades WHERE qty > 0 GROUP BY TUMBLE(event_time, INTERVAL '1' MINUTE), symbol HAVING COUNT(*) > 1
+            """, in: session)
+        #expect(tumbling.kinds.allSatisfy { $0 == .insert })
+        #expect(canonical(tumbling.rows) == (try data.oracle().query("""
+            SELECT symbol, ts - ts % 60000, ts - ts % 60000 + 60000, COUNT(*), SUM(qty) FROM trades WHERE qty > 0
+            GROUP BY symbol, ts - ts % 60000 HAVING COUNT(*) > 1
+            """)))
+        let hopping = try runJob("""
+            SELECT HOP_START(event_time, INTERVAL '30' SECOND, INTERVAL '2' MINUTE) AS s, HOP_ROWTIME(event_time, INTERVAL '30' SECOND, INTERVAL '2' MINUTE), MAX(price)
+            FROM trades GROUP BY HOP(event_time, INTERVAL '30' SECOND, INTERVAL '2' MINUTE)
+            """, in: session)
+        let table = try runJob("""
+            SELECT window_start, window_time, MAX(price) FROM TABLE(HOP(TABLE trades, DESCRIPTOR(event_time), INTERVAL '30' SECOND, INTERVAL '2' MINUTE))
+            GROUP BY window_start, window_end, window_time
+            """, in: session)
+        #expect(!hopping.rows.isEmpty)
+        #expect(canonical(hopping.rows) == canonical(table.rows))
+    }
+
     @Test func hopWindowsRepeatRowsInEveryWindowTheyFallInto() throws {
         let data = TradeData(seed: 14, count: 200)
         let directory = try ScratchDirectory()

@@ -72,26 +72,34 @@ extension Binder {
 
     func bindWindowTableFunction(_ function: WindowTableFunction, qualifier: String?) throws(SQLError) -> LogicalPlan {
         let input = try bindNamedRelation(function.table, qualifier: function.table.last.value)
-        let scope = Scope(input.schema)
-        let timeColumn = try scope.resolve(QualifiedName([function.timeColumn]))
+        let timeColumn = try Scope(input.schema).resolve(QualifiedName([function.timeColumn]))
+        return try windowed(input, kind: function.kind, timeColumn: timeColumn, timeRange: function.timeColumn.range,
+                            arguments: function.arguments, qualifier: qualifier ?? function.table.last.value)
+    }
+
+    /// `input` with TUMBLE, HOP or CUMULATE windows assigned on `timeColumn` (a time attribute):
+    /// its columns (qualified by `qualifier`, or keeping their own when nil), then window_start,
+    /// window_end and window_time.
+    func windowed(_ input: LogicalPlan, kind: WindowFunctionKind, timeColumn: Int, timeRange: SourceRange, arguments: [Expression],
+                  qualifier: String?) throws(SQLError) -> LogicalPlan {
         let timeField = input.schema[timeColumn]
         guard timeField.isRowtime else {
-            throw SQLError("\(function.kind.rawValue) needs a time attribute, but '\(timeField.name)' is a plain \(timeField.type.type)",
-                           at: function.timeColumn.range,
+            throw SQLError("\(kind.rawValue) needs a time attribute, but '\(timeField.name)' is a plain \(timeField.type.type)",
+                           at: timeRange,
                            hint: "declare a WATERMARK FOR '\(timeField.name)' on the table, or window by a column that has one")
         }
-        let context = ExpressionContext(binder: self, scope: .empty, clause: function.kind.rawValue)
+        let context = ExpressionContext(binder: self, scope: .empty, clause: kind.rawValue)
         var intervals: [Int64] = []
-        for argument in function.arguments {
+        for argument in arguments {
             let bound = try context.bind(argument)
             guard case .intervalMilliseconds(let milliseconds)? = ConstantFolder.evaluate(bound), milliseconds >= 0 else {
-                throw SQLError("\(function.kind.rawValue) expects a non-negative day-time INTERVAL literal", at: argument.range)
+                throw SQLError("\(kind.rawValue) expects a non-negative day-time INTERVAL literal", at: argument.range)
             }
             intervals.append(milliseconds)
         }
         let size: Int64
         let step: Int64
-        switch function.kind {
+        switch kind {
         case .tumble:
             size = intervals[0]
             step = intervals[0]
@@ -99,24 +107,24 @@ extension Binder {
             step = intervals[0]
             size = intervals[1]
             guard step > 0, size % step == 0 else {
-                throw SQLError("\(function.kind.rawValue) size must be a whole multiple of its \(function.kind == .hop ? "slide" : "step")", at: function.arguments[1].range)
+                throw SQLError("\(kind.rawValue) size must be a whole multiple of its \(kind == .hop ? "slide" : "step")", at: arguments[1].range)
             }
         }
-        guard size > 0 else { throw SQLError("window size must be positive", at: function.arguments[function.kind == .tumble ? 0 : 1].range) }
-        let offset = intervals.count > (function.kind == .tumble ? 1 : 2) ? intervals.last! : 0
+        guard size > 0 else { throw SQLError("window size must be positive", at: arguments[kind == .tumble ? 0 : 1].range) }
+        let offset = intervals.count > (kind == .tumble ? 1 : 2) ? intervals.last! : 0
         var fields = input.schema.fields.map { field -> Field in
             var copy = field
-            copy.qualifier = qualifier ?? function.table.last.value
+            if let qualifier { copy.qualifier = qualifier }
             return copy
         }
         fields[timeColumn] = fields[timeColumn].materialized
         let windowBoundType = ColumnType(.timestamp(precision: 3), nullable: false)
         let windowTimeType: DataType
         if case .timestampLTZ = timeField.type.type { windowTimeType = .timestampLTZ(precision: 3) } else { windowTimeType = .timestamp(precision: 3) }
-        fields.append(Field(name: "window_start", type: windowBoundType, qualifier: fields.first?.qualifier))
-        fields.append(Field(name: "window_end", type: windowBoundType, qualifier: fields.first?.qualifier))
-        fields.append(Field(name: "window_time", type: ColumnType(windowTimeType, nullable: false), timeAttribute: .rowtime, qualifier: fields.first?.qualifier))
-        return .windowTableFunction(WindowTableFunctionNode(input: input, kind: function.kind, timeColumn: timeColumn, size: size,
+        fields.append(Field(name: "window_start", type: windowBoundType, qualifier: qualifier))
+        fields.append(Field(name: "window_end", type: windowBoundType, qualifier: qualifier))
+        fields.append(Field(name: "window_time", type: ColumnType(windowTimeType, nullable: false), timeAttribute: .rowtime, qualifier: qualifier))
+        return .windowTableFunction(WindowTableFunctionNode(input: input, kind: kind, timeColumn: timeColumn, size: size,
                                                             step: step, offset: offset, schema: Schema(fields)))
     }
 }

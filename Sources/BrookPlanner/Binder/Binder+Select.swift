@@ -23,14 +23,23 @@ extension Binder {
             try expectBoolean(bound, condition, "WHERE")
             plan = .filter(Filter(input: plan, condition: bound))
         }
+        var groupBy = select.groupBy
+        let groupWindow = try LegacyGroupWindow.find(in: select.groupBy)
+        if let groupWindow {
+            plan = try groupWindow.assign(to: plan, binder: self)
+            let auxiliaryUses = select.items.compactMap { if case .expression(let expression, _) = $0 { return expression }; return nil }
+                + (select.having.map { [$0] } ?? [])
+            groupBy = groupWindow.groupBy(select.groupBy, withRowtime: LegacyGroupWindow.usesRowtime(auxiliaryUses))
+        }
         let items = try expandWildcards(select.items, schema: plan.schema)
-        let isAggregated = !select.groupBy.isEmpty || select.having != nil
+        let isAggregated = !groupBy.isEmpty || select.having != nil
             || items.contains { containsAggregate($0.expression) }
         let context = ExpressionContext(binder: self, scope: Scope(plan.schema), clause: "SELECT")
         context.namedWindows = namedWindows
+        context.groupWindow = groupWindow
         var having: BoundExpression?
         if isAggregated {
-            let grouping = try Grouping(binder: self, groupBy: select.groupBy, input: plan)
+            let grouping = try Grouping(binder: self, groupBy: groupBy, input: plan)
             context.grouping = grouping
             context.overCalls = OverCallCollector()
             var boundItems: [BoundExpression] = []

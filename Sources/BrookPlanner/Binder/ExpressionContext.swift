@@ -11,6 +11,8 @@ final class ExpressionContext {
     var grouping: Grouping?
     var overCalls: OverCallCollector?
     var namedWindows: [String: WindowSpecification] = [:]
+    /// The GROUP BY TUMBLE(...)/HOP(...) window that TUMBLE_START and friends read, if any.
+    var groupWindow: LegacyGroupWindow?
 
     init(binder: Binder, scope: Scope, clause: String) {
         self.binder = binder
@@ -236,6 +238,13 @@ final class ExpressionContext {
 
     private func bindCall(_ call: FunctionCall, range: SourceRange) throws(SQLError) -> BoundExpression {
         let name = call.name.value.uppercased()
+        if LegacyGroupWindow.auxiliaries[name] != nil {
+            guard let groupWindow else {
+                throw SQLError("\(name) reads a group window, but GROUP BY has none", at: range,
+                               hint: "GROUP BY \(name.hasPrefix("HOP") ? "HOP(time, slide, size)" : "TUMBLE(time, size)"), or use the window table functions")
+            }
+            return try bind(try groupWindow.column(for: call, named: name, at: range))
+        }
         guard let definition = binder.functions.lookup(name) else {
             let hint = binder.functions.suggestion(for: name)
             throw SQLError("unknown function '\(call.name.value)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""), at: call.name.range,
