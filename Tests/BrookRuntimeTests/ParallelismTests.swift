@@ -68,14 +68,15 @@ import Testing
          """),
     ]
 
-    @Test(arguments: queries.indices)
-    func everyOperatorGivesSQLitesAnswerInFourTasks(query: Int) throws {
+    /// Every query in 2, 3 and 4 tasks, with batches small enough that every task reads some of the file.
+    @Test(arguments: queries.indices, [(2, 5), (3, 16), (4, 16)] as [(Int, Int)])
+    func everyOperatorGivesSQLitesAnswerInParallelTasks(query: Int, layout: (tasks: Int, batchSize: Int)) throws {
         let (brook, sqlite) = ParallelismTests.queries[query]
         let data = TradeData(seed: 61, count: 500, symbols: ["A", "B", "C", "D", "E", "F", "G"])
         let directory = try ScratchDirectory()
-        let session = try data.session(directory, extra: "SET 'parallelism.default' = '4';")
+        let session = try data.session(directory, extra: "SET 'parallelism.default' = '\(layout.tasks)';")
         var options = RunOptions()
-        options.batchSize = 16
+        options.batchSize = layout.batchSize
         let actual = try runJob(brook, in: session, options: options)
         #expect(actual.summary.lateRowsDropped == 0)
         #expect(canonical(materialize(actual.rows, actual.kinds)) == (try data.oracle().query(sqlite)))
