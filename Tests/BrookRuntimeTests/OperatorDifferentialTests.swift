@@ -268,6 +268,31 @@ struct TradeData {
         }
     }
 
+    @Test func listaggJoinsValuesAndForgetsRetractedOnes() throws {
+        let data = TradeData(seed: 74, count: 200)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        /// Canonical rows with each list's items sorted, since SQLite's group_concat promises no order.
+        func normalized(_ rows: [String]) -> [String] {
+            rows.map { row in
+                row.components(separatedBy: " | ").map { $0.split(separator: "|").map(String.init).sorted().joined(separator: "|") }.joined(separator: " | ")
+            }.sorted()
+        }
+        let grouped = try runJob("SELECT symbol, LISTAGG(CAST(qty AS STRING), '|') FROM trades WHERE qty > 30 GROUP BY symbol", in: session)
+        let expectedLists = try data.oracle().query("SELECT symbol, group_concat(qty, '|') FROM trades WHERE qty > 30 GROUP BY symbol")
+        #expect(expectedLists.contains { $0.contains("|") })
+        #expect(normalized(canonical(materialize(grouped.rows, grouped.kinds))) == normalized(expectedLists))
+        let lists = try runJob("SELECT LISTAGG(symbol) FROM (SELECT symbol, SUM(qty) AS s FROM trades GROUP BY symbol) WHERE s > 200", in: session)
+        let final = materialize(lists.rows, lists.kinds)
+        let expected = try data.oracle().query("SELECT symbol FROM trades GROUP BY symbol HAVING SUM(qty) > 200")
+        #expect(final.count == 1)
+        if case .string(let text)? = final.first?.first {
+            #expect(text.split(separator: ",").map(String.init).sorted() == expected.sorted())
+        } else {
+            #expect(expected.isEmpty && final.first?.first == .null)
+        }
+    }
+
     @Test func batchModeEmitsEachGroupOnce() throws {
         let data = TradeData(seed: 32)
         let directory = try ScratchDirectory()

@@ -7,6 +7,9 @@ extension ExpressionContext {
         guard var collector = overCalls else {
             throw SQLError("OVER windows are not allowed in \(clause)", at: range, hint: clause == "WHERE" ? "compute it in a subquery or view, then filter that" : nil)
         }
+        guard definition.name != "LISTAGG" else {
+            throw SQLError("LISTAGG cannot take OVER; use it in GROUP BY or a window aggregation", at: range)
+        }
         let spec = try resolveSpecification(over, at: range)
         var partitionKeys: [Int] = []
         for expression in spec.partitionBy {

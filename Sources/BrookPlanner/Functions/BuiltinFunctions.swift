@@ -272,6 +272,14 @@ enum BuiltinFunctions {
         },
         sameAsArgument("MIN", "smallest value"),
         sameAsArgument("MAX", "largest value"),
+        FunctionDefinition(name: "LISTAGG", kind: .aggregate, summary: "the values joined in arrival order by a separator (default ',')") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...2, "LISTAGG")
+            try args.expectString(0, "LISTAGG")
+            if args.count == 2 {
+                guard case .string? = args.constants[1] else { throw FunctionSignatureError("LISTAGG's separator must be a string literal", argument: 1) }
+            }
+            return ColumnType(.string)
+        },
         sameAsArgument("FIRST_VALUE", "first value in arrival (or window) order"),
         sameAsArgument("LAST_VALUE", "last value in arrival (or window) order"),
         FunctionDefinition(name: "STDDEV_POP", kind: .aggregate, summary: "population standard deviation, typed as AVG") { (args: FunctionArguments) throws(FunctionSignatureError) in

@@ -21,7 +21,8 @@ enum Comparison {
             case (.string(let l), .string(let r)): for i in 0..<batch.count { values[i] = test(compareStrings(l[i], r[i])) }
             case (.boolean(let l), .boolean(let r)): for i in 0..<batch.count { values[i] = test(l[i] == r[i] ? 0 : (!l[i] ? -1 : 1)) }
             case (.values(let l), .values(let r)) where x.type.isBinary:
-                for i in 0..<batch.count { values[i] = test(compareBytes(l[i], r[i])) }
+                // Unsigned bytes, a shorter prefix first; NULL cells compare equal and are masked.
+                for i in 0..<batch.count { values[i] = test(ValueOrder.compare(l[i], r[i])) }
             default: throw RuntimeError("cannot compare \(x.type) with \(y.type)")
             }
             return Column(type: .boolean, storage: .boolean(values), nulls: mergeNulls(x, y, count: batch.count))
@@ -43,13 +44,6 @@ enum Comparison {
     @inline(__always) static func compareStrings(_ a: String, _ b: String) -> Int {
         if a == b { return 0 }
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
-    }
-
-    /// Orders BYTES by their unsigned bytes, a shorter prefix first (NULL cells compare equal and are masked).
-    static func compareBytes(_ a: Value, _ b: Value) -> Int {
-        guard case .bytes(let x) = a, case .bytes(let y) = b else { return 0 }
-        if x == y { return 0 }
-        return x.lexicographicallyPrecedes(y) ? -1 : 1
     }
 
     static func mergeNulls(_ x: Column, _ y: Column, count: Int) -> ContiguousArray<Bool>? {

@@ -2,7 +2,7 @@
 import BrookCore
 import BrookPlanner
 
-/// Accumulates COUNT, SUM, AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE, STDDEV and VAR over a group,
+/// Accumulates COUNT, SUM, AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE, LISTAGG, STDDEV and VAR over a group,
 /// with retraction for updating input: sums and counts subtract, MIN and MAX keep value counts
 /// so a retracted extreme can be replaced, and DISTINCT counts each value once.
 final class AggregateAccumulator {
@@ -11,6 +11,8 @@ final class AggregateAccumulator {
     let countsRows: Bool
     let argumentType: DataType
     let resultType: DataType
+    /// LISTAGG's separator.
+    let separator: String
     private var totals = AggregateTotals()
     private var valueCounts: [Value: Int] = [:]
     private var sequence: [Value] = []
@@ -21,6 +23,11 @@ final class AggregateAccumulator {
         countsRows = call.arguments.isEmpty
         argumentType = call.arguments.first?.type.type ?? .null
         resultType = call.type.type
+        if call.arguments.count > 1, case .string(let text)? = ConstantFolder.evaluate(call.arguments[1]) {
+            separator = text
+        } else {
+            separator = ","
+        }
     }
 
     /// Adds (`sign` 1) or retracts (`sign` -1) one row's argument value.
@@ -34,7 +41,7 @@ final class AggregateAccumulator {
                 return
             }
         }
-        if !value.isNull, function == "FIRST_VALUE" || function == "LAST_VALUE" {
+        if !value.isNull, function == "FIRST_VALUE" || function == "LAST_VALUE" || function == "LISTAGG" {
             if sign > 0 {
                 sequence.append(value)
             } else if let index = sequence.lastIndex(of: value) {
@@ -53,6 +60,9 @@ final class AggregateAccumulator {
         case "MAX": return valueCounts.keys.max(by: ValueOrder.less) ?? .null
         case "FIRST_VALUE": return sequence.first ?? .null
         case "LAST_VALUE": return sequence.last ?? .null
+        case "LISTAGG":
+            guard !sequence.isEmpty else { return .null }
+            return .string(sequence.map { if case .string(let text) = $0 { return text }; return "" }.joined(separator: separator))
         default: return totals.result(function, countsRows: countsRows, argumentType: argumentType, resultType: resultType)
         }
     }

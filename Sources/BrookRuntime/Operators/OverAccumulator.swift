@@ -226,6 +226,7 @@ enum ValueOrder {
             return l < r ? -1 : l == r ? 0 : 1
         case (.string(let x), .string(let y)): return Comparison.compareStrings(x, y)
         case (.boolean(let x), .boolean(let y)): return x == y ? 0 : (!x ? -1 : 1)
+        case (.bytes(let x), .bytes(let y)): return x == y ? 0 : x.lexicographicallyPrecedes(y) ? -1 : 1
         default:
             let x = numeric(a)
             let y = numeric(b)
