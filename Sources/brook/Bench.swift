@@ -1,5 +1,6 @@
 // `brook bench`: the benchmarks behind the figures in the README.
 import ArgumentParser
+import BrookKafka
 import BrookMarketData
 import BrookSentiment
 import BrookStorage
@@ -127,40 +128,64 @@ struct Bench: ParsableCommand {
     }
 
     /// Produce and consume rates through the topic log.
-    struct TopicBench: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "topic", abstract: "Produce and consume rates of the SQLite topic log for 1 KB and 200-byte records.")
+    struct TopicBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "topic",
+            abstract: "Produce and consume rates for 1 KB and 200-byte records: the SQLite topic log directly, then through the Kafka listener.")
 
         @Option(help: "Records per size.") var records = 200_000
 
-        func run() throws {
+        func run() async throws {
             let path = NSTemporaryDirectory() + "brook-bench-topic-\(ProcessInfo.processInfo.processIdentifier).db"
             defer {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
             let log = try TopicLog(path: path)
+            for size in TopicBench.sizes { try log.createTopic("listener-\(size)", partitions: 1, retention: .forever) }
             print("topic log: \(records) records per size, batches of 1000, one thread")
-            for size in [1000, 200] {
-                let topic = "bench-\(size)"
-                try log.createTopic(topic, partitions: 1, retention: .forever)
-                let value = [UInt8](repeating: UInt8(ascii: "x"), count: size)
-                let batch = (0..<1000).map { _ in AppendRecord(timestamp: 1_717_581_780_000, key: Array("AAPL".utf8), value: value) }
-                let started = Date()
-                for _ in 0..<(records / 1000) { try log.append(topic: topic, partition: 0, records: batch) }
-                let produce = Date().timeIntervalSince(started)
-                let readStart = Date()
-                var offset: Int64 = 0
-                var read = 0
-                while read < records {
-                    let got = try log.read(topic: topic, partition: 0, offset: offset, maxBytes: 4 << 20)
-                    if got.isEmpty { break }
-                    read += got.count
-                    offset = got.last!.offset + 1
-                }
-                let consume = Date().timeIntervalSince(readStart)
-                let megabytes = Double(records * size) / 1_048_576
-                print(String(format: "  %4d-byte records: produce %9.0f records/s (%6.1f MB/s), consume %9.0f records/s (%6.1f MB/s)",
-                             size, Double(records) / produce, megabytes / produce, Double(read) / consume, megabytes / consume))
+            for size in TopicBench.sizes {
+                try log.createTopic("direct-\(size)", partitions: 1, retention: .forever)
+                print(try TopicBench.measure(log, topic: "direct-\(size)", size: size, records: records))
             }
+            let broker = KafkaBroker(log: try TopicLog(path: path), host: "127.0.0.1", port: 0)
+            let port = try await broker.start()
+            print("through the Kafka listener on 127.0.0.1:\(port) (Brook's network client: Produce acks=all, Fetch)")
+            let count = records
+            // The client blocks on its sockets, so it runs on a thread of its own, not on the pool the broker needs.
+            let lines: Result<[String], Error> = await withCheckedContinuation { continuation in
+                Thread {
+                    continuation.resume(returning: Result {
+                        let client = try KafkaClusterClient(servers: "127.0.0.1:\(port)")
+                        return try TopicBench.sizes.map { size in try TopicBench.measure(client, topic: "listener-\(size)", size: size, records: count) }
+                    })
+                }.start()
+            }
+            await broker.shutdown()
+            for line in try lines.get() { print(line) }
+        }
+
+        static let sizes = [1000, 200]
+
+        /// Appends `records` records of `size` bytes in batches of 1,000, reads them back, and
+        /// describes both rates.
+        static func measure(_ store: TopicStore, topic: String, size: Int, records: Int) throws -> String {
+            let value = [UInt8](repeating: UInt8(ascii: "x"), count: size)
+            let batch = (0..<1000).map { _ in AppendRecord(timestamp: 1_717_581_780_000, key: Array("AAPL".utf8), value: value) }
+            let started = Date()
+            for _ in 0..<(records / 1000) { try store.append(topic: topic, partition: 0, records: batch) }
+            let produce = Date().timeIntervalSince(started)
+            let readStart = Date()
+            var offset: Int64 = 0
+            var read = 0
+            while read < records {
+                let got = try store.read(topic: topic, partition: 0, offset: offset, maxBytes: 4 << 20, maxRecords: records)
+                if got.isEmpty { break }
+                read += got.count
+                offset = got.last!.offset + 1
+            }
+            let consume = Date().timeIntervalSince(readStart)
+            let megabytes = Double(records * size) / 1_048_576
+            return String(format: "  %4d-byte records: produce %9.0f records/s (%6.1f MB/s), consume %9.0f records/s (%6.1f MB/s)",
+                          size, Double(records) / produce, megabytes / produce, Double(read) / consume, megabytes / consume)
         }
     }
 }
