@@ -348,18 +348,60 @@ struct ByteParser {
         }
     }
 
+    /// Whether the key at the cursor is exactly `key` (quotes included); if so the cursor moves past
+    /// it. Records of one stream repeat their keys in order, so this usually settles a key in one
+    /// pass over its bytes, with no search for the closing quote first.
+    @inline(__always) mutating func skipKey(ifEqualTo key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let end = index + key.count + 1
+        guard end < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\"") else { return false }
+        var position = 0
+        while position < key.count {
+            let byte = bytes[index + 1 + position]
+            // An escape means the raw bytes are not the key's text; leave those to parseKey.
+            guard byte == key[position], byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "\"") else { return false }
+            position += 1
+        }
+        index = end + 1
+        return true
+    }
+
+    /// Moves past a string without decoding it (the cursor is on its opening quote).
+    mutating func skipString() throws(JSONRecordReader.LineError) {
+        let open = index
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return
+            }
+            guard byte == UInt8(ascii: "\\") else {
+                index += 1
+                continue
+            }
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "u") {
+                index += 1
+                _ = try hex4()
+            } else {
+                index += 1
+            }
+        }
+        throw JSONRecordReader.LineError(offset: open, message: "unterminated string")
+    }
+
     /// Skips any JSON value, nested or not.
     mutating func skipValue() throws(JSONRecordReader.LineError) {
         guard let first = peek() else { throw JSONRecordReader.LineError(offset: index, message: "expected a value") }
         switch first {
-        case UInt8(ascii: "\""): _ = try parseString()
+        case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             let open = index
             var depth = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    _ = try parseString()
+                    try skipString()
                     continue
                 }
                 if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }

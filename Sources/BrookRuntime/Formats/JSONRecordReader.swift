@@ -67,11 +67,15 @@ final class JSONRecordReader {
             var position = 0
             while true {
                 parser.skipWhitespace()
-                let key = try parser.parseKey(decoded: &decodedKey)
+                let slot: Int?
+                if position < slotKeys.count, slotKeys[position].withUnsafeBufferPointer({ parser.skipKey(ifEqualTo: $0) }) {
+                    slot = slotFields[position] < 0 ? nil : slotFields[position]
+                } else {
+                    slot = slotField(try parser.parseKey(decoded: &decodedKey), position: position)
+                }
                 parser.skipWhitespace()
                 try parser.expect(UInt8(ascii: ":"))
                 parser.skipWhitespace()
-                let slot = slotField(key, position: position)
                 position += 1
                 if let index = slot {
                     cells[index] = try parser.parseValue(for: fields[index], name: names[index])

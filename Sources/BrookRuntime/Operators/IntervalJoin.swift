@@ -43,13 +43,14 @@ public final class IntervalJoinOperator: StreamOperator {
     /// Each join key's slot in both sides' buffers: one lookup per arriving row, then array indexing.
     private var slots = KeySlots()
 
-    private func slot(for key: RowKey) -> Int {
-        let (slot, isNew) = slots.slot(for: key)
-        if isNew {
+    /// Each row's key slot in `batch`, with both sides' buffers grown to hold any new keys.
+    private func keySlots(of batch: Batch, port: Int) -> [Int] {
+        let result = slots.slots(of: batch, columns: sides[port].keys)
+        while sides[0].buffers.count < slots.count {
             sides[0].buffers.append([])
             sides[1].buffers.append([])
         }
-        return slot
+        return result
     }
     private var watermark = Int64.min
     public private(set) var metrics = OperatorMetrics()
@@ -86,6 +87,8 @@ public final class IntervalJoinOperator: StreamOperator {
         var pairs: [Pair] = []
         var kept: [(slot: Int, entry: Entry)] = []
         let id = retainedPlaceholder(port)
+        let keyColumns = sides[port].keys.map { batch.columns[$0] }
+        let rowSlots = keySlots(of: batch, port: port)
         for row in 0..<batch.count {
             guard !times.isNull(row) else { continue }
             let time = times.int64(row)
@@ -94,9 +97,8 @@ public final class IntervalJoinOperator: StreamOperator {
                 try lateRows[port]?.send(batch, row: row, time: time)
                 continue
             }
-            let key = RowKey.of(batch, row: row, columns: sides[port].keys)
-            if key.hasNull { continue }
-            let keySlot = slot(for: key)
+            if keyColumns.contains(where: { $0.isNull(row) }) { continue }
+            let keySlot = rowSlots[row]
             let entry = Entry(time: time, reference: RowReference(batch: id, row: Int32(row)), matched: false)
             let range = partnerRange(time, port: port)
             var index = IntervalJoinOperator.firstIndex(in: sides[other].buffers[keySlot], notBefore: range.lowerBound)

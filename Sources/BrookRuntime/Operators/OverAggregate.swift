@@ -76,10 +76,11 @@ public final class OverAggregateOperator: StreamOperator {
             attachments.append(try evaluator.map { (e: VectorEvaluator) throws(RuntimeError) in try e(batch, context) })
         }
         let id = retained.retain(batch, live: accepted.count, attachments: attachments)
+        let rowPartitions = partitions.slots(of: batch, columns: partitionKeys)
+        while states.count < partitions.count { states.append(calls.map { OverAccumulator(call: $0, defaultValue: .null) }) }
         for row in accepted {
             let ties = (tieBreaker(batch, row, 0), tieBreaker(batch, row, 1))
-            let (partition, isNew) = partitions.slot(for: RowKey.of(batch, row: row, columns: partitionKeys))
-            if isNew { states.append(calls.map { OverAccumulator(call: $0, defaultValue: .null) }) }
+            let partition = rowPartitions[row]
             pending.append(Pending(time: times.int64(row), tieBreakers: ties, sequence: sequence,
                                    reference: RowReference(batch: id, row: Int32(row)), partition: partition))
             sequence += 1
@@ -165,15 +166,21 @@ public final class OverAggregateOperator: StreamOperator {
     }
 
     private func emit(_ rows: [Pending], output: OperatorOutput) throws(RuntimeError) {
-        let ordered = rows.sorted { a, b in
+        let precedes = { (a: Pending, b: Pending) -> Bool in
             if a.time != b.time { return a.time < b.time }
             if a.tieBreakers != b.tieBreakers { return a.tieBreakers < b.tieBreakers }
             return a.sequence < b.sequence
         }
+        // Sources are read in event-time order, so the rows are usually in order already.
+        let isOrdered = zip(rows, rows.dropFirst()).allSatisfy { precedes($0, $1) }
+        let ordered = isOrdered ? rows : rows.sorted(by: precedes)
         if !leadCalls.isEmpty { return try emitWithLead(ordered, output: output) }
         var inputs = Batch.gather(ordered.map(\.reference), types: inputTypes) { retained[$0] }
         var results = calls.map { ColumnBuilder(type: $0.type.type, capacity: ordered.count) }
         var index = 0
+        // Consecutive rows mostly come from one retained batch, so its argument columns are looked up once per run.
+        var argumentBatch = -1
+        var argumentColumns: [Column?] = []
         while index < ordered.count {
             var end = index + 1
             if usesPeers {
@@ -182,7 +189,10 @@ public final class OverAggregateOperator: StreamOperator {
             let accumulators = states[ordered[index].partition]
             for row in ordered[index..<end] {
                 let rowIndex = Int(row.reference.row)
-                let argumentColumns = retained.attachments(row.reference.batch)
+                if row.reference.batch != argumentBatch {
+                    argumentBatch = row.reference.batch
+                    argumentColumns = retained.attachments(argumentBatch)
+                }
                 for (position, accumulator) in accumulators.enumerated() {
                     let argument = argumentColumns[position]
                     if accumulator.isNumeric {

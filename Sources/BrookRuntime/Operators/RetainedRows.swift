@@ -86,7 +86,12 @@ enum RowKey: Hashable {
     }
 
     static func word(_ value: Value) -> UInt64 {
-        guard case .string(var text) = value else { return UInt64(truncatingIfNeeded: value.hashValue) }
+        guard case .string(let text) = value else { return UInt64(truncatingIfNeeded: value.hashValue) }
+        return word(of: text)
+    }
+
+    static func word(of string: String) -> UInt64 {
+        var text = string
         return text.withUTF8 { bytes in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }

@@ -23,7 +23,8 @@ final class LineChunks: @unchecked Sendable {
     /// Whether the source follows the last file for appended lines instead of ending.
     let follows: Bool
     private var fileIndex = 0
-    private var handle: FileHandle?
+    /// The open file's descriptor, read with read(2) straight into the next block.
+    private var descriptor: Int32?
     private var block: [UInt8] = []
     private var blockStart = 0
     private var lineNumber = 0
@@ -46,22 +47,23 @@ final class LineChunks: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         while true {
-            if handle == nil {
+            if descriptor == nil {
                 guard fileIndex < files.count else { return .end }
-                guard let next = FileHandle(forReadingAtPath: files[fileIndex]) else {
-                    throw RuntimeError("cannot open \(files[fileIndex])")
+                let next = open(files[fileIndex], O_RDONLY | O_CLOEXEC)
+                guard next >= 0 else {
+                    throw RuntimeError("cannot open \(files[fileIndex]): \(String(cString: strerror(errno)))")
                 }
-                handle = next
+                descriptor = next
                 lineNumber = 0
             }
             if let chunk = cut(maxLines: maxLines) { return .lines(chunk) }
-            if refill() { continue }
+            if try refill() { continue }
             if follows, fileIndex == files.count - 1 { return .nothingYet }
             if blockStart < block.count {
                 block.append(0x0A)
                 continue
             }
-            handle = nil
+            closeFile()
             fileIndex += 1
             block = []
             blockStart = 0
@@ -88,16 +90,32 @@ final class LineChunks: @unchecked Sendable {
 
     /// Starts a new block with the unfinished line of the current one and the next bytes of the
     /// file; false when the file has none now.
-    private func refill() -> Bool {
-        guard let handle else { return false }
-        let data = handle.readData(ofLength: 1 << 20)
-        if data.isEmpty { return false }
-        var next = [UInt8]()
-        next.reserveCapacity(block.count - blockStart + data.count + 1)
-        next.append(contentsOf: block[blockStart...])
-        next.append(contentsOf: data)
+    private func refill() throws(RuntimeError) -> Bool {
+        guard let descriptor else { return false }
+        let carried = block.count - blockStart
+        let readSize = 1 << 20
+        var failure: Int32 = 0
+        // One spare byte of capacity, for the line feed a last unterminated line is given.
+        let next = [UInt8](unsafeUninitializedCapacity: carried + readSize + 1) { buffer, count in
+            block.withUnsafeBufferPointer { old in
+                if carried > 0 { buffer.baseAddress!.update(from: old.baseAddress! + blockStart, count: carried) }
+            }
+            var got: Int
+            repeat { got = read(descriptor, buffer.baseAddress! + carried, readSize) } while got < 0 && errno == EINTR
+            if got < 0 { failure = errno }
+            count = carried + max(got, 0)
+        }
+        if failure != 0 { throw RuntimeError("cannot read \(files[fileIndex]): \(String(cString: strerror(failure)))") }
+        if next.count == carried { return false }
         block = next
         blockStart = 0
         return true
     }
+
+    private func closeFile() {
+        if let descriptor { close(descriptor) }
+        descriptor = nil
+    }
+
+    deinit { closeFile() }
 }
