@@ -27,6 +27,41 @@ import Testing
         ])
     }
 
+    @Test func keysAreMatchedByNameWhateverTheirOrderLengthOrEscapes() throws {
+        let directory = try ScratchDirectory()
+        let session = try table(directory, [
+            #"{"symbol":"AAPL","n":1,"a_key_longer_than_sixteen_bytes":5,"ts":10}"#,
+            #"{"n":2,"symbol":"MSFT","ts":20}"#,
+            #"{"sym\u0062ol":"NVDA","n":3}"#,
+            #"{"symbolX":"no","n":4,"symbol":"TSLA"}"#,
+            #"{"s\"ymbol":"no","n":5}"#,
+            #"{"symbo":"no","n":6}"#,
+            #"{"symbol":"AMZN","skipped":"a \"quoted\" \\ value \u00e9","n":7,"ts":70}"#,
+            #"{"n":8,"symbol":"X"}"#,
+        ])
+        let result = try runJob("SELECT symbol, n, ts FROM t", in: session)
+        #expect(result.rows == [
+            [.string("AAPL"), .integer(1), .integer(10)],
+            [.string("MSFT"), .integer(2), .integer(20)],
+            [.string("NVDA"), .integer(3), .null],
+            [.string("TSLA"), .integer(4), .null],
+            [.null, .integer(5), .null],
+            [.null, .integer(6), .null],
+            [.string("AMZN"), .integer(7), .integer(70)],
+            [.string("X"), .integer(8), .null],
+        ])
+    }
+
+    @Test func aBadEscapeInASkippedFieldIsStillAnError() throws {
+        let directory = try ScratchDirectory()
+        let session = try table(directory, [#"{"n":1,"other":"\uZZ12"}"#])
+        #expect {
+            try runJob("SELECT n FROM t", in: session)
+        } throws: { error in
+            ((error as? RuntimeError)?.message ?? "").contains("in.jsonl:1:")
+        }
+    }
+
     @Test func mapsAreObjectsAndBytesAreBase64BothWays() throws {
         let directory = try ScratchDirectory()
         let session = try table(directory, [

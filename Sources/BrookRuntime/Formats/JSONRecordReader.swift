@@ -26,6 +26,7 @@ final class JSONRecordReader {
     /// (-1: not needed). Records of one stream share their shape, so a key usually costs one
     /// byte comparison instead of a hash lookup.
     private var slotKeys: [[UInt8]] = []
+    private var slotPatterns: [JSONKeyPattern] = []
     private var slotFields: [Int] = []
     /// The current record's cells, reused from line to line.
     private var cells: [Cell]
@@ -68,7 +69,7 @@ final class JSONRecordReader {
             while true {
                 parser.skipWhitespace()
                 let slot: Int?
-                if position < slotKeys.count, slotKeys[position].withUnsafeBufferPointer({ parser.skipKey(ifEqualTo: $0) }) {
+                if position < slotPatterns.count, parser.skipKey(matching: slotPatterns[position]) {
                     slot = slotFields[position] < 0 ? nil : slotFields[position]
                 } else {
                     slot = slotField(try parser.parseKey(decoded: &decodedKey), position: position)
@@ -117,9 +118,11 @@ final class JSONRecordReader {
         let field = fieldIndex(key)
         if position < slotKeys.count {
             slotKeys[position] = Array(key)
+            slotPatterns[position] = JSONKeyPattern(key)
             slotFields[position] = field ?? -1
         } else if position == slotKeys.count {
             slotKeys.append(Array(key))
+            slotPatterns.append(JSONKeyPattern(key))
             slotFields.append(field ?? -1)
         }
         return field
