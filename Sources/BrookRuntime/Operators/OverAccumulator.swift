@@ -7,7 +7,32 @@ import DequeModule
 /// the frame's last rows and recompute over them (so results do not drift as rows leave the
 /// frame); RANGE frames also drop rows by time; unbounded frames keep running totals only.
 final class OverAccumulator {
+    /// The OVER function, named once so per-row paths switch on a tag instead of comparing names.
+    enum Kind {
+        case rowNumber, lag, lead, sum, avg, min, max, stddevPop, stddevSamp, varPop, varSamp, firstValue, lastValue, other
+
+        init(_ function: String) {
+            switch function {
+            case "ROW_NUMBER": self = .rowNumber
+            case "LAG": self = .lag
+            case "LEAD": self = .lead
+            case "SUM": self = .sum
+            case "AVG": self = .avg
+            case "MIN": self = .min
+            case "MAX": self = .max
+            case "STDDEV_POP": self = .stddevPop
+            case "STDDEV_SAMP": self = .stddevSamp
+            case "VAR_POP": self = .varPop
+            case "VAR_SAMP": self = .varSamp
+            case "FIRST_VALUE": self = .firstValue
+            case "LAST_VALUE": self = .lastValue
+            default: self = .other
+            }
+        }
+    }
+
     let function: String
+    let kind: Kind
     let frame: OverFrame
     let resultType: DataType
     let argumentType: DataType
@@ -36,6 +61,7 @@ final class OverAccumulator {
 
     init(call: OverCall, defaultValue: Value) {
         function = call.function
+        kind = Kind(call.function)
         frame = call.frame
         resultType = call.type.type
         argumentType = call.arguments.first?.type.type ?? .null
@@ -43,7 +69,7 @@ final class OverAccumulator {
         self.defaultValue = defaultValue
         countsRows = call.arguments.isEmpty
         isNumeric = PhysicalType.kind(of: argumentType) == .double && PhysicalType.kind(of: resultType) == .double
-            && ["AVG", "SUM", "MIN", "MAX", "STDDEV_POP", "STDDEV_SAMP", "VAR_POP", "VAR_SAMP"].contains(function)
+            && [.avg, .sum, .min, .max, .stddevPop, .stddevSamp, .varPop, .varSamp].contains(kind)
             && !{ if case .unbounded = call.frame.preceding { return true }; return false }()
     }
 
@@ -93,7 +119,7 @@ final class OverAccumulator {
         let count = Double(runningCount)
         var sum = runningSum
         var squares = runningSquares
-        if argumentType == .double, function != "MIN", function != "MAX" {
+        if argumentType == .double, kind != .min, kind != .max {
             sum = 0
             squares = 0
             for value in numbers where !value.isNaN {
@@ -102,19 +128,19 @@ final class OverAccumulator {
             }
         }
         let result: Double
-        switch function {
-        case "SUM": result = sum
-        case "AVG": result = sum / count
-        case "MIN": result = numbers.reduce(Double.infinity) { $1.isNaN ? $0 : min($0, $1) }
-        case "MAX": result = numbers.reduce(-Double.infinity) { $1.isNaN ? $0 : max($0, $1) }
+        switch kind {
+        case .sum: result = sum
+        case .avg: result = sum / count
+        case .min: result = numbers.reduce(Double.infinity) { $1.isNaN ? $0 : Swift.min($0, $1) }
+        case .max: result = numbers.reduce(-Double.infinity) { $1.isNaN ? $0 : Swift.max($0, $1) }
         default:
             let mean = sum / count
-            var variance = max(0, squares / count - mean * mean)
-            if function.hasSuffix("SAMP") {
+            var variance = Swift.max(0, squares / count - mean * mean)
+            if kind == .stddevSamp || kind == .varSamp {
                 guard runningCount > 1 else { return nil }
                 variance *= count / (count - 1)
             }
-            result = function.hasPrefix("STDDEV") ? variance.squareRoot() : variance
+            result = kind == .stddevPop || kind == .stddevSamp ? variance.squareRoot() : variance
         }
         return resultType == .float ? Double(Float(result)) : result
     }
@@ -127,10 +153,10 @@ final class OverAccumulator {
     /// Adds the current row (its time and argument) to the frame, dropping rows that left it.
     func add(time: Int64, argument: Value) {
         rowNumber += 1
-        switch function {
-        case "ROW_NUMBER":
+        switch kind {
+        case .rowNumber:
             return
-        case "LAG":
+        case .lag:
             values.append(argument)
             while values.count > offset + 1 { values.removeFirst() }
             return
@@ -168,7 +194,7 @@ final class OverAccumulator {
         }
         last = value
         unboundedTotals.apply(value, sign: 1, scale: argumentType.decimalShape?.scale ?? 0)
-        if !value.isNull, extreme.isNull || (function == "MIN" ? ValueOrder.less(value, extreme) : ValueOrder.less(extreme, value)) { extreme = value }
+        if !value.isNull, extreme.isNull || (kind == .min ? ValueOrder.less(value, extreme) : ValueOrder.less(extreme, value)) { extreme = value }
     }
 
     /// True when LAG has no row `offset` rows back, so its default applies.
@@ -176,9 +202,9 @@ final class OverAccumulator {
 
     /// The call's value for the row most recently added.
     func result() -> Value {
-        switch function {
-        case "ROW_NUMBER": return .integer(rowNumber)
-        case "LAG": return values.count > offset ? values[values.count - 1 - offset] : defaultValue
+        switch kind {
+        case .rowNumber: return .integer(rowNumber)
+        case .lag: return values.count > offset ? values[values.count - 1 - offset] : defaultValue
         default: break
         }
         if isUnbounded { return finish(unboundedTotals, extreme: extreme, first: first, last: last) }
@@ -187,18 +213,18 @@ final class OverAccumulator {
         let scale = argumentType.decimalShape?.scale ?? 0
         for value in values {
             totals.apply(value, sign: 1, scale: scale)
-            if !value.isNull, function == "MIN" || function == "MAX" {
-                if best.isNull || (function == "MIN" ? ValueOrder.less(value, best) : ValueOrder.less(best, value)) { best = value }
+            if !value.isNull, kind == .min || kind == .max {
+                if best.isNull || (kind == .min ? ValueOrder.less(value, best) : ValueOrder.less(best, value)) { best = value }
             }
         }
         return finish(totals, extreme: best, first: values.first ?? .null, last: values.last ?? .null)
     }
 
     private func finish(_ totals: AggregateTotals, extreme: Value, first: Value, last: Value) -> Value {
-        switch function {
-        case "MIN", "MAX": return extreme
-        case "FIRST_VALUE": return first
-        case "LAST_VALUE": return last
+        switch kind {
+        case .min, .max: return extreme
+        case .firstValue: return first
+        case .lastValue: return last
         default: return totals.result(function, countsRows: countsRows, argumentType: argumentType, resultType: resultType)
         }
     }

@@ -134,7 +134,7 @@ public final class OverAggregateOperator: StreamOperator {
                     continue
                 }
                 accumulator.add(time: row.time, argument: argument)
-                if accumulator.function == "LAG", accumulator.lagIsMissing {
+                if accumulator.kind == .lag, accumulator.lagIsMissing {
                     results.append(fallback)
                 } else {
                     results.append(accumulator.result())
@@ -203,7 +203,7 @@ public final class OverAggregateOperator: StreamOperator {
                         continue
                     }
                     accumulator.add(time: row.time, argument: argument?.value(rowIndex) ?? .null)
-                    if accumulator.function == "LAG", accumulator.lagIsMissing {
+                    if accumulator.kind == .lag, accumulator.lagIsMissing {
                         results[position].append(argumentColumns[calls.count + position]?.value(rowIndex) ?? .null)
                     } else if !sharesPeers[position] {
                         results[position].append(accumulator.result())
