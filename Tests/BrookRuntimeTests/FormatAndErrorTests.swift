@@ -182,6 +182,24 @@ import Testing
         #expect(result.rows == [[.string("AAPL"), .double(194.5), .string("Apple, Inc.")], [.string("MSFT"), .null, .string("say \"hi\"")]])
     }
 
+    @Test func csvQueriesReadingSomeColumnsSkipTheOthersByPosition() throws {
+        let directory = try ScratchDirectory()
+        let path = try directory.write("in.csv", lines: ["AAPL,194.5,\"Apple, Inc.\",1000", "MSFT,410.25,Microsoft,oops"])
+        let session = try runtimeSession("""
+            CREATE TABLE t (symbol STRING, price DOUBLE, name STRING, ts BIGINT, doubled AS price * 2)
+            WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'csv', 'csv.ignore-parse-errors' = 'true');
+            """)
+        let some = try runJob("SELECT name, symbol FROM t WHERE price > 200", in: session)
+        #expect(some.rows == [[.string("Microsoft"), .string("MSFT")]])
+        let computed = try runJob("SELECT doubled FROM t", in: session)
+        #expect(computed.rows == [[.double(389)], [.double(820.5)]])
+        let counted = try runJob("SELECT COUNT(*) FROM t", in: session)
+        #expect(counted.rows.last == [.integer(2)])
+        let withTs = try runJob("SELECT symbol, ts FROM t", in: session)
+        #expect(withTs.rows == [[.string("AAPL"), .integer(1000)]])
+        #expect(withTs.summary.skippedRecords == 1)
+    }
+
     @Test func unknownWithOptionIsRefusedAtCreateNamingIt() throws {
         let session = try runtimeSession("")
         let sql = "CREATE TABLE t (a INT) WITH (\n  'connector' = 'filesystem',\n  'path' = '/tmp/x',\n  'fromat' = 'json')"

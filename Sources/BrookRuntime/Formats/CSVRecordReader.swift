@@ -2,16 +2,19 @@
 import BrookCore
 
 /// Parses a CSV line: fields by position, `"` quoting with doubled quotes, an optional null
-/// literal; values converted to each column's type.
+/// literal. A line holds every physical column of the table (`fieldTypes`), as Flink's csv format
+/// reads it; only the fields a query uses (`projection`, one per output column) are converted.
 struct CSVRecordReader {
-    let types: [DataType]
+    let fieldTypes: [DataType]
+    let projection: [Int]
     let delimiter: UInt8
     let quote: UInt8?
     let nullLiteral: String?
     let allowComments: Bool
 
-    init(types: [DataType], options: [String: String]) {
-        self.types = types
+    init(fieldTypes: [DataType], projection: [Int], options: [String: String]) {
+        self.fieldTypes = fieldTypes
+        self.projection = projection
         delimiter = options["csv.field-delimiter"].flatMap { $0.utf8.first } ?? UInt8(ascii: ",")
         quote = options["csv.disable-quote-character"] == "true" ? nil : (options["csv.quote-character"].flatMap { $0.utf8.first } ?? UInt8(ascii: "\""))
         nullLiteral = options["csv.null-literal"]
@@ -55,25 +58,27 @@ struct CSVRecordReader {
             }
             index += 1
         }
-        guard fields.count == types.count else {
-            throw JSONRecordReader.LineError(offset: 0, message: "expected \(types.count) fields, found \(fields.count)")
+        guard fields.count == fieldTypes.count else {
+            throw JSONRecordReader.LineError(offset: 0, message: "expected \(fieldTypes.count) fields, found \(fields.count)")
         }
         var cells: [Value] = []
-        for (position, field) in fields.enumerated() {
-            if (!field.quoted && field.text.isEmpty && !types[position].isCharacter) || field.text == nullLiteral {
+        for position in projection {
+            let field = fields[position]
+            let type = fieldTypes[position]
+            if (!field.quoted && field.text.isEmpty && !type.isCharacter) || field.text == nullLiteral {
                 cells.append(.null)
                 continue
             }
             do {
-                if types[position].isBinary {
+                if type.isBinary {
                     // Flink's csv format keeps BYTES as base64.
                     guard let bytes = BinaryText.bytes(fromBase64: field.text) else { throw RuntimeError("not base64") }
-                    cells.append(try Cast.value(.bytes(bytes), from: .bytes, to: types[position], isTry: false, context: EvaluationContext()))
+                    cells.append(try Cast.value(.bytes(bytes), from: .bytes, to: type, isTry: false, context: EvaluationContext()))
                 } else {
-                    cells.append(try Cast.value(.string(field.text), from: .string, to: types[position], isTry: false, context: EvaluationContext()))
+                    cells.append(try Cast.value(.string(field.text), from: .string, to: type, isTry: false, context: EvaluationContext()))
                 }
             } catch {
-                throw JSONRecordReader.LineError(offset: field.offset, message: "field \(position + 1) is \(types[position]) but got '\(field.text)'")
+                throw JSONRecordReader.LineError(offset: field.offset, message: "field \(position + 1) is \(type) but got '\(field.text)'")
             }
         }
         for (position, cell) in cells.enumerated() { builders[position].append(cell) }

@@ -19,8 +19,10 @@ enum ConnectorFactory {
         case "filesystem":
             let files = try FilesystemSource.files(table: table.name, path: options["path"] ?? "")
             let lines = LineChunks(files: files, follows: FilesystemSource.monitorInterval(options) != nil)
+            let (fieldTypes, projection) = physicalFields(of: table, reading: columns)
             return (0..<tasks).map { _ in
-                FilesystemSource(lines: lines, format: options["format"] ?? "json", columns: names, types: types, options: options)
+                FilesystemSource(lines: lines, format: options["format"] ?? "json", columns: names, types: types,
+                                 fieldTypes: fieldTypes, projection: projection, options: options)
             }
         case "datagen":
             return [try DatagenSource(columns: names, types: types, options: options)]
@@ -40,6 +42,13 @@ enum ConnectorFactory {
         default:
             throw RuntimeError("table '\(table.name)': the \(table.connector ?? "") connector cannot be read as a source in this build")
         }
+    }
+
+    /// The types of `table`'s physical columns in declared order, which a record of a positional
+    /// format (csv) holds, and the place among them of each of `columns`.
+    static func physicalFields(of table: CatalogTable, reading columns: [Int]) -> (types: [DataType], projection: [Int]) {
+        let physical = table.columns.indices.filter { table.columns[$0].kind == .physical }
+        return (physical.map { table.columns[$0].type.type }, columns.compactMap { physical.firstIndex(of: $0) })
     }
 
     static func home(_ path: String?, _ table: CatalogTable) throws(RuntimeError) -> String {

@@ -40,11 +40,13 @@ public final class FilesystemSource: SourceReader {
         options["source.monitor-interval"].flatMap(DurationText.milliseconds).map { Double($0) / 1000 }
     }
 
-    init(lines: LineChunks, format: String, columns: [String], types: [DataType], options: [String: String]) {
+    /// `columns` and `types` are the columns the scan reads; `fieldTypes` are the table's physical
+    /// columns (a csv line holds them all) and `projection` each read column's place among them.
+    init(lines: LineChunks, format: String, columns: [String], types: [DataType], fieldTypes: [DataType], projection: [Int], options: [String: String]) {
         self.lines = lines
         self.types = types
         if format == "csv" {
-            parser = .csv(CSVRecordReader(types: types, options: options))
+            parser = .csv(CSVRecordReader(fieldTypes: fieldTypes, projection: projection, options: options))
             ignoreParseErrors = options["csv.ignore-parse-errors"] == "true"
         } else {
             parser = .json(JSONRecordReader(names: columns, types: types, failOnMissingField: options["json.fail-on-missing-field"] == "true"))

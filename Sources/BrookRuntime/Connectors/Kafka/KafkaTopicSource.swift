@@ -63,7 +63,8 @@ final class KafkaTopicSource: SourceReader {
         let valueTypes = valueColumns.map { table.columns[$0].type.type }
         let settings = ConnectorFactory.options(table)
         if options.format == "csv" {
-            parser = .csv(CSVRecordReader(types: valueTypes, options: settings))
+            let (fieldTypes, projection) = ConnectorFactory.physicalFields(of: table, reading: valueColumns)
+            parser = .csv(CSVRecordReader(fieldTypes: fieldTypes, projection: projection, options: settings))
             ignoreParseErrors = settings["csv.ignore-parse-errors"] == "true"
         } else {
             parser = .json(JSONRecordReader(names: valueColumns.map { table.columns[$0].name }, types: valueTypes,
