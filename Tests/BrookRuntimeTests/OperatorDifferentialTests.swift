@@ -90,18 +90,22 @@ struct TradeData {
         #expect(actual.rows.allSatisfy { if case .integer = $0[1] { return true }; return $0[1].isNull })
     }
 
-    @Test(arguments: [("INNER", "JOIN"), ("LEFT", "LEFT JOIN")])
-    func intervalJoinMatchesSQLite(kind: String, sqlJoin: String) throws {
+    /// Symbol 'C' reads as a NULL key on both sides: such rows match nothing, and an outer side keeps them.
+    @Test(arguments: ["JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN"])
+    func intervalJoinMatchesSQLite(join: String) throws {
         let data = TradeData(seed: 8, count: 300)
         let directory = try ScratchDirectory()
-        let session = try data.session(directory, extra: "CREATE VIEW big AS SELECT symbol, ts, event_time FROM trades WHERE qty > 30;")
+        let session = try data.session(directory, extra: """
+            CREATE VIEW keyed AS SELECT NULLIF(symbol, 'C') AS symbol, ts, event_time FROM trades;
+            CREATE VIEW big AS SELECT NULLIF(symbol, 'C') AS symbol, ts, event_time FROM trades WHERE qty > 30;
+            """)
         let actual = try runJob("""
-            SELECT t.ts, b.ts FROM trades t \(kind) JOIN big b
+            SELECT t.ts, b.ts FROM keyed t \(join) big b
             ON t.symbol = b.symbol AND t.event_time BETWEEN b.event_time - INTERVAL '20' SECOND AND b.event_time + INTERVAL '5' SECOND
             """, in: session)
         let expected = try data.oracle().query("""
-            SELECT t.ts, b.ts FROM trades t \(sqlJoin) (SELECT symbol, ts FROM trades WHERE qty > 30) b
-            ON t.symbol = b.symbol AND t.ts BETWEEN b.ts - 20000 AND b.ts + 5000
+            SELECT t.ts, b.ts FROM trades t \(join) (SELECT NULLIF(symbol, 'C') AS symbol, ts FROM trades WHERE qty > 30) b
+            ON NULLIF(t.symbol, 'C') = b.symbol AND t.ts BETWEEN b.ts - 20000 AND b.ts + 5000
             """)
         #expect(!expected.isEmpty)
         #expect(canonical(actual.rows) == expected)

@@ -89,6 +89,8 @@ public final class IntervalJoinOperator: StreamOperator {
         let id = retainedPlaceholder(port)
         let keyColumns = sides[port].keys.map { batch.columns[$0] }
         let rowSlots = keySlots(of: batch, port: port)
+        // A NULL key matches nothing, so on an outer side its row is emitted padded at once.
+        var unmatchable = BatchBuilder(types: sides[0].types + sides[1].types)
         for row in 0..<batch.count {
             guard !times.isNull(row) else { continue }
             let time = times.int64(row)
@@ -97,7 +99,10 @@ public final class IntervalJoinOperator: StreamOperator {
                 try lateRows[port]?.send(batch, row: row, time: time)
                 continue
             }
-            if keyColumns.contains(where: { $0.isNull(row) }) { continue }
+            if keyColumns.contains(where: { $0.isNull(row) }) {
+                if sides[port].emitsUnmatched { appendPadded(batch, row: row, port: port, into: &unmatchable) }
+                continue
+            }
             let keySlot = rowSlots[row]
             let entry = Entry(time: time, reference: RowReference(batch: id, row: Int32(row)), matched: false)
             let range = partnerRange(time, port: port)
@@ -109,6 +114,10 @@ public final class IntervalJoinOperator: StreamOperator {
             if lastUseful(time, port: port) > watermark || sides[port].emitsUnmatched {
                 kept.append((slot: keySlot, entry: entry))
             }
+        }
+        if unmatchable.count > 0 {
+            metrics.rowsOut += unmatchable.count
+            try output.emit(unmatchable.flush())
         }
         var matchedNew = [Bool](repeating: false, count: batch.count)
         if !pairs.isEmpty {
@@ -206,8 +215,11 @@ public final class IntervalJoinOperator: StreamOperator {
     }
 
     private func appendPadded(_ entry: Entry, port: Int, into builder: inout BatchBuilder) {
-        let batch = sides[port].retained[entry.reference.batch]
-        let row = Int(entry.reference.row)
+        appendPadded(sides[port].retained[entry.reference.batch], row: Int(entry.reference.row), port: port, into: &builder)
+    }
+
+    /// Row `row` of `batch`, arriving on `port`, with NULLs for the other side's columns.
+    private func appendPadded(_ batch: Batch, row: Int, port: Int, into builder: inout BatchBuilder) {
         let leftCount = sides[0].types.count
         for column in 0..<leftCount {
             if port == 0 { builder.columns[column].append(from: batch.columns[column], row: row) } else { builder.columns[column].appendNull() }
