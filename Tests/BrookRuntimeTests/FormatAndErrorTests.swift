@@ -166,6 +166,24 @@ import Testing
         ])
     }
 
+    @Test func jsonWritesLocalZoneTimestampsInUTCWhateverTheSessionZone() throws {
+        let directory = try ScratchDirectory()
+        let input = try directory.write("in.jsonl", lines: ["{\"ms\":1714570200000}"])
+        let out = directory.file("out.jsonl")
+        let session = try runtimeSession("""
+            SET 'table.local-time-zone' = 'America/New_York';
+            CREATE TABLE t (ms BIGINT) WITH ('connector' = 'filesystem', 'path' = '\(input)', 'format' = 'json');
+            CREATE TABLE o (ltz TIMESTAMP_LTZ(3), wall TIMESTAMP(3)) WITH ('connector' = 'filesystem', 'path' = '\(out)', 'format' = 'json');
+            """)
+        guard case .job(let job) = try session.execute(try Parser.parseStatement("""
+            INSERT INTO o SELECT TO_TIMESTAMP_LTZ(ms, 3), CAST(TO_TIMESTAMP_LTZ(ms, 3) AS TIMESTAMP(3)) FROM t
+            """)) else { return }
+        _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings).run()
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "{\"ltz\":\"2024-05-01 13:30:00Z\",\"wall\":\"2024-05-01 09:30:00\"}\n")
+        let readBack = try runJob("SELECT CAST(ltz AS BIGINT) FROM o", in: session)
+        #expect(readBack.rows == [[.integer(1_714_570_200)]])
+    }
+
     @Test func sessionTimeZoneShiftsLocalTimestampRendering() throws {
         let directory = try ScratchDirectory()
         let session = try table(directory, ["{\"ts\":1717426793000}"], options: "", columns: "ts BIGINT")

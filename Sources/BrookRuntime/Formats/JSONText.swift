@@ -51,8 +51,8 @@ public enum JSONText {
         case .timestamp(let micros):
             let precision = ValueText.timestampPrecision(type)
             if type.isTimestampLTZ {
-                let local = micros + context.timeZone.offsetMicros(atInstant: micros)
-                appendQuoted(TemporalText.formatTimestamp(local, precision: precision) + "Z", to: &out)
+                // An instant, written in UTC whatever the session time zone, as Flink's json format does.
+                appendQuoted(TemporalText.formatTimestamp(micros, precision: precision) + "Z", to: &out)
             } else {
                 appendQuoted(TemporalText.formatTimestamp(micros, precision: precision), to: &out)
             }
