@@ -80,6 +80,36 @@ struct TradeData {
         #expect(canonical(actual.rows) == expected)
     }
 
+    @Test func distinctAggregatesOverWindowsCountEachValueOnceInTheFrame() throws {
+        let data = TradeData(seed: 27)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory)
+        let actual = try runJob("""
+            SELECT symbol, ts,
+              COUNT(DISTINCT qty % 5) OVER (PARTITION BY symbol ORDER BY event_time ROWS BETWEEN 3 PRECEDING AND CURRENT ROW),
+              SUM(DISTINCT qty % 5) OVER (PARTITION BY symbol ORDER BY event_time ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
+              COUNT(qty % 5) OVER (PARTITION BY symbol ORDER BY event_time ROWS BETWEEN 3 PRECEDING AND CURRENT ROW)
+            FROM trades
+            """, in: session)
+        let expected = try data.oracle().query("""
+            WITH r AS (SELECT symbol, ts, qty % 5 AS v, ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY ts) AS rn FROM trades)
+            SELECT a.symbol, a.ts,
+              (SELECT COUNT(DISTINCT b.v) FROM r b WHERE b.symbol = a.symbol AND b.rn BETWEEN a.rn - 3 AND a.rn),
+              (SELECT SUM(DISTINCT b.v) FROM r b WHERE b.symbol = a.symbol AND b.rn <= a.rn),
+              (SELECT COUNT(b.v) FROM r b WHERE b.symbol = a.symbol AND b.rn BETWEEN a.rn - 3 AND a.rn)
+            FROM r a
+            """)
+        #expect(canonical(actual.rows) == expected)
+    }
+
+    @Test func distinctIsRefusedOnWindowFunctions() throws {
+        let directory = try ScratchDirectory()
+        let session = try TradeData(seed: 1).session(directory)
+        #expect(throws: SessionError.self) {
+            try runJob("SELECT LAG(DISTINCT qty) OVER (PARTITION BY symbol ORDER BY event_time) FROM trades", in: session)
+        }
+    }
+
     @Test func averageOfIntIsInt() throws {
         let data = TradeData(seed: 3, count: 50)
         let directory = try ScratchDirectory()

@@ -18,6 +18,9 @@ extension ExpressionContext {
             }
             partitionKeys.append(index)
         }
+        if call.distinct, definition.kind != .aggregate {
+            throw SQLError("DISTINCT applies only to aggregate functions, not to \(definition.name)", at: range)
+        }
         if definition.name == "ROW_NUMBER", let ranking = try rankingOrder(spec, partitionKeys: partitionKeys) {
             guard call.arguments.isEmpty else { throw SQLError("ROW_NUMBER takes no arguments", at: range) }
             let type = try infer(definition, [], argumentRanges: [], range: range)
@@ -65,7 +68,7 @@ extension ExpressionContext {
         let frame = try overFrame(spec.frame, definition: definition, range: spec.range.isKnown ? spec.range : range)
         let provisional = collector.add(OverCallCollector.Pending(
             partitionKeys: partitionKeys, orderKey: orderKey,
-            call: OverCall(function: definition.name, arguments: args, frame: frame, type: type)))
+            call: OverCall(function: definition.name, arguments: args, frame: frame, type: type, distinct: call.distinct)))
         overCalls = collector
         return .column(provisional, type)
     }

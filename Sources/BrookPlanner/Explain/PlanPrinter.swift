@@ -109,7 +109,7 @@ public enum PlanPrinter {
         let callText = calls.enumerated().map { index, call -> String in
             let args = call.arguments.map { ExpressionPrinter.render($0, names) }.joined(separator: ", ")
             let frame = ["LAG", "LEAD", "ROW_NUMBER"].contains(call.function) ? "" : " \(call.frame)"
-            return "\(call.function)(\(args))\(frame) AS \(output[input.count + index].name)"
+            return "\(call.function)(\(call.distinct ? "DISTINCT " : "")\(args))\(frame) AS \(output[input.count + index].name)"
         }
         return "partitionBy=[\(partitionKeys.map { names[$0] }.joined(separator: ", "))], orderBy=[\(names[orderKey]) ASC], calls=[\(callText.joined(separator: ", "))]"
     }

@@ -160,6 +160,8 @@ public struct OverCall: Hashable, Sendable {
     public var arguments: [BoundExpression]
     public var frame: OverFrame
     public var type: ColumnType
+    /// `AGG(DISTINCT x) OVER (...)`: each value counts once within the frame.
+    public var distinct = false
 }
 
 /// Appends one column per call, computed over each row's frame within its partition, in the

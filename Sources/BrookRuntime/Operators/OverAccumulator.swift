@@ -41,6 +41,10 @@ final class OverAccumulator {
     let defaultValue: Value
     /// COUNT(*) counts rows; COUNT(x) counts non-NULL values.
     let countsRows: Bool
+    /// `AGG(DISTINCT x)`: each value counts once in the frame.
+    let distinct: Bool
+    /// The values an unbounded DISTINCT frame has counted.
+    private var seen = Set<Value>()
 
     private var times = Deque<Int64>()
     private var values = Deque<Value>()
@@ -68,7 +72,8 @@ final class OverAccumulator {
         offset = call.arguments.count > 1 ? Int(ConstantFolder.integer(call.arguments[1]) ?? 1) : 1
         self.defaultValue = defaultValue
         countsRows = call.arguments.isEmpty
-        isNumeric = PhysicalType.kind(of: argumentType) == .double && PhysicalType.kind(of: resultType) == .double
+        distinct = call.distinct
+        isNumeric = !call.distinct && PhysicalType.kind(of: argumentType) == .double && PhysicalType.kind(of: resultType) == .double
             && [.avg, .sum, .min, .max, .stddevPop, .stddevSamp, .varPop, .varSamp].contains(kind)
             && !{ if case .unbounded = call.frame.preceding { return true }; return false }()
     }
@@ -164,7 +169,7 @@ final class OverAccumulator {
             break
         }
         if isUnbounded {
-            accumulate(argument)
+            if !distinct || seen.insert(argument).inserted { accumulate(argument) }
             return
         }
         times.append(time)
@@ -211,7 +216,9 @@ final class OverAccumulator {
         var totals = AggregateTotals()
         var best: Value = .null
         let scale = argumentType.decimalShape?.scale ?? 0
+        var counted = Set<Value>()
         for value in values {
+            if distinct, !counted.insert(value).inserted { continue }
             totals.apply(value, sign: 1, scale: scale)
             if !value.isNull, kind == .min || kind == .max {
                 if best.isNull || (kind == .min ? ValueOrder.less(value, best) : ValueOrder.less(best, value)) { best = value }
