@@ -336,6 +336,18 @@ struct TradeData {
         #expect(canonical(actual.rows) == (try data.oracle().query("SELECT symbol, SUM(qty) FROM trades GROUP BY symbol")))
     }
 
+    @Test func batchAggregateWithoutGroupByGivesOneRowEvenForNoInput() throws {
+        let data = TradeData(seed: 32)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory, extra: "SET 'execution.runtime-mode' = 'batch';")
+        let query = "SELECT COUNT(*), SUM(qty), MAX(price), COUNT(DISTINCT symbol) FROM trades WHERE qty > 1000"
+        let actual = try runJob(query, in: session)
+        #expect(canonical(actual.rows) == (try data.oracle().query(query)))
+        #expect(actual.rows == [[.integer(0), .null, .null, .integer(0)]])
+        let grouped = try runJob("SELECT symbol, COUNT(*) FROM trades WHERE qty > 1000 GROUP BY symbol", in: session)
+        #expect(grouped.rows.isEmpty)
+    }
+
     @Test(arguments: [("JOIN", "JOIN"), ("LEFT JOIN", "LEFT JOIN")])
     func regularJoinEndsAtSQLitesResult(kind: String, sqlKind: String) throws {
         let data = TradeData(seed: 41, count: 120)

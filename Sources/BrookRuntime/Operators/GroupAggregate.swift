@@ -76,6 +76,10 @@ public final class GroupAggregateOperator: StreamOperator {
             guard let group = groups[key] else { continue }
             builder.appendRow(key + group.accumulators.map { $0.result() })
         }
+        // Without GROUP BY there is one group even when no row arrived (COUNT 0, SUM NULL), as SQL requires.
+        if groupKeys.isEmpty, builder.count == 0 {
+            builder.appendRow(calls.map { AggregateAccumulator(call: $0).result() })
+        }
         metrics.rowsOut += builder.count
         try output.emit(builder.flush())
     }
