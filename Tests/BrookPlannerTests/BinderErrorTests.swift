@@ -104,6 +104,16 @@ import Testing
             .contains("column 'b' of 'out_append' is BIGINT but the query gives TIMESTAMP_LTZ(3)") == true)
     }
 
+    @Test func insertWidensNumbersButNeverNarrowsThemSilently() throws {
+        #expect(renderedError("INSERT INTO out_append SELECT symbol, qty FROM prices", in: session) == nil)
+        #expect(renderedError("INSERT INTO out_append SELECT symbol, CAST(qty AS TINYINT) FROM prices", in: session) == nil)
+        let narrowing = try #require(renderedError("INSERT INTO out_append SELECT symbol, price FROM prices", in: session))
+        #expect(narrowing.contains("column 'b' of 'out_append' is BIGINT but the query gives DOUBLE"))
+        #expect(narrowing.contains("CAST(... AS BIGINT)"))
+        #expect(renderedError("INSERT INTO out_append SELECT symbol, amount FROM prices", in: session)?
+            .contains("is BIGINT but the query gives DECIMAL(12, 2)") == true)
+    }
+
     @Test func groupingRulesAreEnforced() throws {
         #expect(renderedError("SELECT symbol, qty FROM prices GROUP BY symbol", in: session)?
             .contains("column 'qty' must appear in GROUP BY or be used in an aggregate function") == true)

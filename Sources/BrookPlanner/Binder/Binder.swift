@@ -78,11 +78,26 @@ struct Binder {
         return .sink(Sink(input: input, table: tableName, columnMapping: mapping))
     }
 
-    /// Whether INSERT may convert `source` to `target` without an explicit CAST, as Flink allows
-    /// between types of one family (numbers, strings, timestamps).
+    /// Whether INSERT may convert `source` to `target` without an explicit CAST, as Flink allows:
+    /// numbers only to a type that holds every value of theirs (TINYINT to SMALLINT to INT to
+    /// BIGINT to DECIMAL to FLOAT to DOUBLE; any DECIMAL to another), so a value is never wrapped
+    /// silently; strings to strings; timestamps to timestamps.
     private func implicitlyWritable(_ source: DataType, _ target: DataType) -> Bool {
         if source == .null { return true }
-        if source.isNumeric && target.isNumeric { return true }
+        if source.isNumeric && target.isNumeric {
+            func rank(_ type: DataType) -> Int {
+                switch type {
+                case .tinyint: return 0
+                case .smallint: return 1
+                case .int: return 2
+                case .bigint: return 3
+                case .decimal: return 4
+                case .float: return 5
+                default: return 6
+                }
+            }
+            return rank(source) <= rank(target)
+        }
         if source.isCharacter && target.isCharacter { return true }
         if source.isTimestamp && target.isTimestamp { return true }
         return source.isTemporal && target.isTemporal && source.isTimestamp == target.isTimestamp
