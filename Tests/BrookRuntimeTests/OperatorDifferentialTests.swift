@@ -64,6 +64,8 @@ struct TradeData {
          "SUM(price) OVER (ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"),
         ("LAG(qty, 2, -1) OVER (PARTITION BY symbol ORDER BY event_time)",
          "LAG(qty, 2, -1) OVER (PARTITION BY symbol ORDER BY ts)"),
+        ("LAG(qty, 1, 2.7) OVER (PARTITION BY symbol ORDER BY event_time)",
+         "LAG(qty, 1, CAST(2.7 AS INTEGER)) OVER (PARTITION BY symbol ORDER BY ts)"),
         ("ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY event_time)",
          "ROW_NUMBER() OVER (PARTITION BY symbol ORDER BY ts)"),
         ("LEAD(price) OVER (PARTITION BY symbol ORDER BY event_time)",

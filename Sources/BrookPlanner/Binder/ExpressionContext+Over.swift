@@ -65,6 +65,10 @@ extension ExpressionContext {
             args.append(try bind(argument))
         }
         let type = try infer(definition, args, argumentRanges: call.arguments.map(\.range), range: range)
+        if ["LAG", "LEAD"].contains(definition.name), args.count == 3, args[2].type.type != type.type {
+            // The default takes the value's type (LAG(int_col, 1, 0.5) gives 0), as Flink's LAG does.
+            args[2] = .cast(args[2], ColumnType(type.type, nullable: args[2].type.nullable), isTry: false)
+        }
         let frame = try overFrame(spec.frame, definition: definition, range: spec.range.isKnown ? spec.range : range)
         let provisional = collector.add(OverCallCollector.Pending(
             partitionKeys: partitionKeys, orderKey: orderKey,
