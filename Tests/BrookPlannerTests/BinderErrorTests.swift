@@ -97,6 +97,23 @@ import Testing
         #expect(text.contains("'p.symbol' or 'n.symbol'"))
     }
 
+    @Test func aRelationNamedTwiceInFromAsksForAnAlias() throws {
+        let text = try #require(renderedError("SELECT * FROM prices, prices", in: session))
+        #expect(text.contains("q.sql:1:23: 'prices' names two relations in FROM"))
+        #expect(text.contains("prices AS prices2"))
+        #expect(renderedError("SELECT * FROM prices, prices AS p2", in: session) == nil)
+    }
+
+    @Test func twoColumnsOfOneNameUnderOneQualifierAskForARename() throws {
+        let text = try #require(renderedError("""
+            WITH w1 AS (SELECT window_start, window_end, window_time AS wt, symbol, SUM(qty) AS s
+                        FROM TABLE(TUMBLE(TABLE prices, DESCRIPTOR(event_time), INTERVAL '2' SECOND)) GROUP BY window_start, window_end, window_time, symbol)
+            SELECT window_start FROM TABLE(TUMBLE(TABLE w1, DESCRIPTOR(wt), INTERVAL '4' SECOND))
+            """, in: session))
+        #expect(text.contains("column 'window_start' is ambiguous: its input has 2 columns of that name"))
+        #expect(!text.contains(" or "))
+    }
+
     @Test func insertColumnCountAndTypesAreChecked() throws {
         #expect(renderedError("INSERT INTO out_append SELECT symbol FROM prices", in: session)?
             .contains("INSERT INTO 'out_append' writes 2 columns but the query gives 1") == true)

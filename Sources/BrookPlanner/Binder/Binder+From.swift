@@ -16,7 +16,25 @@ extension Binder {
         case .windowFunction(let function, let alias):
             return try bindWindowTableFunction(function, qualifier: alias?.value)
         case .join(let kind, let left, let right, let condition):
-            return try bindJoin(kind, left: bindFrom(left), right: bindFrom(right), condition: condition)
+            let leftPlan = try bindFrom(left)
+            let rightPlan = try bindFrom(right)
+            let repeated = Set(leftPlan.schema.fields.compactMap(\.qualifier)).intersection(rightPlan.schema.fields.compactMap(\.qualifier))
+            if let name = repeated.sorted().first {
+                throw SQLError("'\(name)' names two relations in FROM, so their columns could not be told apart", at: nameRange(of: right),
+                               hint: "give one of them an alias, e.g. \(name) AS \(name)2")
+            }
+            return try bindJoin(kind, left: leftPlan, right: rightPlan, condition: condition)
+        }
+    }
+
+    /// Where a FROM item's name (its alias, else its table name) is written, for errors about it.
+    private func nameRange(of reference: TableReference) -> SourceRange {
+        switch reference {
+        case .table(let name, let alias): return alias?.range ?? name.range
+        case .subquery(let query, let alias, _): return alias?.range ?? query.range
+        case .values(_, let alias, _, let range): return alias?.range ?? range
+        case .windowFunction(let function, let alias): return alias?.range ?? function.range
+        case .join(_, _, let right, _): return nameRange(of: right)
         }
     }
 

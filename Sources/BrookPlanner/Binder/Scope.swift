@@ -27,9 +27,14 @@ struct Scope {
         }
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
-            let sources = matches.compactMap { fields[$0].qualifier }.map { "'\($0).\(column)'" }
+            let qualifiers = matches.compactMap { fields[$0].qualifier }
+            guard Set(qualifiers).count == matches.count else {
+                // Two columns of one name under one qualifier, e.g. a window function's window_start over an input that has one.
+                throw SQLError("column '\(column)' is ambiguous: its input has \(matches.count) columns of that name", at: name.range,
+                               hint: "rename the input's column (SELECT ... AS another_name) before this query")
+            }
             throw SQLError("column '\(column)' is ambiguous", at: name.range,
-                           hint: sources.isEmpty ? nil : "qualify it: \(sources.joined(separator: " or "))")
+                           hint: "qualify it: \(qualifiers.map { "'\($0).\(column)'" }.joined(separator: " or "))")
         }
         let candidates = fields.filter { qualifier == nil || $0.qualifier == qualifier }.map(\.name)
         let exact = candidates.first { $0.lowercased() == column.lowercased() }
