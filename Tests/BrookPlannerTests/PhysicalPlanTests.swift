@@ -12,6 +12,23 @@ import Testing
         #expect(text.contains("produces updates"))
     }
 
+    @Test func equalitiesOfExpressionsOverEachSideAreJoinKeys() throws {
+        let session = try marketSession()
+        let job = try plan("""
+            INSERT INTO out_print SELECT p.symbol, n.ts FROM prices p JOIN news n
+            ON UPPER(p.symbol) = n.symbol AND p.qty = n.ts + 1 AND p.price > CAST(n.sentiment AS DOUBLE)
+            AND p.event_time BETWEEN n.event_time AND n.event_time + INTERVAL '1' MINUTE
+            """, in: session)
+        let join = try #require(job.physical.nodes.first { if case .intervalJoin = $0.operation { return true }; return false })
+        guard case .intervalJoin(_, let leftKeys, let rightKeys, _, let residual) = join.operation else { return }
+        #expect(leftKeys.count == 2 && rightKeys.count == 2)
+        #expect(residual != nil)
+        let regular = try plan("INSERT INTO out_print SELECT p.symbol, n.ts FROM prices p LEFT JOIN news n ON p.qty % 7 = n.ts % 7", in: session)
+        let node = try #require(regular.physical.nodes.first { if case .regularJoin = $0.operation { return true }; return false })
+        guard case .regularJoin(_, let keys, _, _) = node.operation else { return }
+        #expect(keys.count == 1)
+    }
+
     @Test func batchModeWritesTheFinalAggregateOnce() throws {
         let session = try marketSession("SET 'execution.runtime-mode' = 'batch';")
         let job = try plan("INSERT INTO out_append SELECT symbol, COUNT(*) FROM prices GROUP BY symbol", in: session)

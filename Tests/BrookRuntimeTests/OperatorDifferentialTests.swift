@@ -364,6 +364,27 @@ struct TradeData {
         #expect(canonical(materialize(actual.rows, actual.kinds)) == expected)
     }
 
+    @Test(arguments: ["JOIN", "LEFT JOIN", "FULL JOIN"])
+    func joinsOnExpressionsMatchSQLite(join: String) throws {
+        let data = TradeData(seed: 43, count: 150)
+        let directory = try ScratchDirectory()
+        let session = try data.session(directory, extra: "CREATE VIEW big AS SELECT symbol, qty, ts, event_time FROM trades WHERE qty > 35;")
+        let regular = try runJob("SELECT t.ts, b.ts FROM trades t \(join) big b ON t.qty % 7 = b.qty % 7 AND t.symbol = b.symbol", in: session)
+        let regularExpected = try data.oracle().query("""
+            SELECT t.ts, b.ts FROM trades t \(join) (SELECT symbol, qty, ts FROM trades WHERE qty > 35) b ON t.qty % 7 = b.qty % 7 AND t.symbol = b.symbol
+            """)
+        #expect(canonical(materialize(regular.rows, regular.kinds)) == regularExpected)
+        let interval = try runJob("""
+            SELECT t.ts, b.ts FROM trades t \(join) big b
+            ON NULLIF(t.symbol, 'C') = b.symbol AND t.event_time BETWEEN b.event_time - INTERVAL '20' SECOND AND b.event_time + INTERVAL '5' SECOND
+            """, in: session)
+        let intervalExpected = try data.oracle().query("""
+            SELECT t.ts, b.ts FROM trades t \(join) (SELECT symbol, ts FROM trades WHERE qty > 35) b
+            ON NULLIF(t.symbol, 'C') = b.symbol AND t.ts BETWEEN b.ts - 20000 AND b.ts + 5000
+            """)
+        #expect(canonical(interval.rows) == intervalExpected)
+    }
+
     @Test func unionAllKeepsEveryRow() throws {
         let data = TradeData(seed: 51, count: 60)
         let directory = try ScratchDirectory()

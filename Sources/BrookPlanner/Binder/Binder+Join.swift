@@ -14,6 +14,25 @@ extension Binder {
             }
             bound = expression
         }
+        if let bound, let keyed = Binder.computedKeys(bound, left: left, right: right) {
+            return bindJoin(kind, keyed: keyed, originalLeftCount: leftCount, originalRightCount: right.schema.count)
+        }
+        return bindJoin(kind, left: left, right: right, bound: bound)
+    }
+
+    /// A join whose inputs were extended with computed key columns (see `computedKeys`), with a
+    /// projection on top that drops them again.
+    private func bindJoin(_ kind: JoinKind, keyed: ComputedJoinKeys, originalLeftCount: Int, originalRightCount: Int) -> LogicalPlan {
+        let join = bindJoin(kind, left: keyed.left, right: keyed.right, bound: keyed.condition)
+        let leftCount = keyed.left.schema.count
+        let kept = Array(0..<originalLeftCount) + (0..<originalRightCount).map { leftCount + $0 }
+        let fields = kept.map { join.schema.fields[$0] }
+        return .project(Project(input: join, expressions: kept.map { .column($0, join.schema.fields[$0].type) }, schema: Schema(fields)))
+    }
+
+    private func bindJoin(_ kind: JoinKind, left: LogicalPlan, right: LogicalPlan, bound: BoundExpression?) -> LogicalPlan {
+        let leftCount = left.schema.count
+        let combined = Scope(fields: left.schema.fields + right.schema.fields)
         let type: JoinType
         switch kind {
         case .inner, .cross: type = .inner
@@ -34,6 +53,61 @@ extension Binder {
         }
         return .join(Join(type: type, left: left, right: right, condition: bound, leftKeys: analysis.leftKeys,
                           rightKeys: analysis.rightKeys, interval: analysis.interval, residual: analysis.residual, schema: Schema(fields)))
+    }
+}
+
+/// Join inputs extended with key columns computed from expressions, and the condition over them.
+struct ComputedJoinKeys {
+    var left: LogicalPlan
+    var right: LogicalPlan
+    var condition: BoundExpression
+}
+
+extension Binder {
+    /// Equalities between an expression over the left input and one over the right
+    /// (`UPPER(a.s) = b.s`, or a column compared with a cast column) become join keys, as Flink
+    /// computes them in a projection below the join: otherwise every row would meet every other
+    /// in one key group. Each input gets its key expressions appended as columns and the
+    /// condition compares those columns. Nil when the condition has no such equality.
+    static func computedKeys(_ condition: BoundExpression, left: LogicalPlan, right: LogicalPlan) -> ComputedJoinKeys? {
+        let leftCount = left.schema.count
+        var leftKeys: [BoundExpression] = []
+        var rightKeys: [BoundExpression] = []
+        var keyTerms: [Int] = []
+        let terms = condition.conjuncts
+        for (position, term) in terms.enumerated() {
+            guard case .call("=", let args, _) = term, args.count == 2, term.isDeterministic else { continue }
+            if case .column = args[0], case .column = args[1] { continue }
+            let sides = args.map(\.columnsUsed)
+            guard !sides[0].isEmpty, !sides[1].isEmpty else { continue }
+            let onLeft = sides.map { $0.allSatisfy { $0 < leftCount } }
+            let onRight = sides.map { $0.allSatisfy { $0 >= leftCount } }
+            let pair: (BoundExpression, BoundExpression)
+            if onLeft[0], onRight[1] { pair = (args[0], args[1]) } else if onLeft[1], onRight[0] { pair = (args[1], args[0]) } else { continue }
+            leftKeys.append(pair.0)
+            rightKeys.append(pair.1.remapColumns { $0 - leftCount })
+            keyTerms.append(position)
+        }
+        guard !keyTerms.isEmpty else { return nil }
+        func extended(_ plan: LogicalPlan, with keys: [BoundExpression]) -> LogicalPlan {
+            let fields = plan.schema.fields
+            let keyFields = keys.enumerated().map { Field(name: "$key\($0.offset)", type: $0.element.type) }
+            return .project(Project(input: plan, expressions: fields.indices.map { .column($0, fields[$0].type) } + keys,
+                                    schema: Schema(fields + keyFields)))
+        }
+        let newLeft = extended(left, with: leftKeys)
+        let newRight = extended(right, with: rightKeys)
+        let newLeftCount = newLeft.schema.count
+        let rightStart = newLeftCount + right.schema.count
+        var rewritten: [BoundExpression] = []
+        for (position, term) in terms.enumerated() {
+            if let key = keyTerms.firstIndex(of: position) {
+                rewritten.append(.call("=", [.column(leftCount + key, leftKeys[key].type), .column(rightStart + key, rightKeys[key].type)], term.type))
+            } else {
+                rewritten.append(term.remapColumns { $0 < leftCount ? $0 : $0 + leftKeys.count })
+            }
+        }
+        return ComputedJoinKeys(left: newLeft, right: newRight, condition: BoundExpression.and(rewritten)!)
     }
 }
 
