@@ -48,7 +48,7 @@ public struct Column: Sendable {
         switch storage {
         case .double(let values): return values[row]
         case .int64(let values): return Double(values[row])
-        case .decimal(let values): return Double(values[row]) / Double(DecimalValue.powerOfTen(type.decimalShape?.scale ?? 0))
+        case .decimal(let values): return DecimalValue.double(unscaled: values[row], scale: type.decimalShape?.scale ?? 0)
         default: preconditionFailure("column of \(type) read as double")
         }
     }

@@ -43,7 +43,8 @@ enum OperatorFactory {
             window.lateRows = late(0)
             return window
         case .groupAggregate(let groupKeys, let calls):
-            return GroupAggregateOperator(groupKeys: groupKeys, calls: calls, outputTypes: outputTypes, isBatch: settings.isBatch, context: context)
+            return GroupAggregateOperator(groupKeys: groupKeys, calls: calls, outputTypes: outputTypes, isBatch: settings.isBatch,
+                                          inputRetracts: plan[node.inputs[0]].emitsUpdates, context: context)
         case .temporalSort(let keys):
             let sort = TemporalSortOperator(keys: keys, types: outputTypes)
             sort.lateRows = late(0)

@@ -28,8 +28,9 @@ struct AggregateTotals {
             sumSquares += weight * d * d
         case .decimal(let d):
             sumDecimal += Int128(sign) * d.rescaled(to: scale).unscaled
-            sumDouble += weight * d.doubleValue
-            sumSquares += weight * d.doubleValue * d.doubleValue
+            let x = d.doubleValue
+            sumDouble += weight * x
+            sumSquares += weight * x * x
         default:
             break
         }

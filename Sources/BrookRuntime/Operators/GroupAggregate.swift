@@ -16,17 +16,20 @@ public final class GroupAggregateOperator: StreamOperator {
     let arguments: [VectorEvaluator?]
     let outputTypes: [DataType]
     let isBatch: Bool
+    /// Whether the input sends retractions; without them MIN and MAX keep only the extreme.
+    let inputRetracts: Bool
     let context: EvaluationContext
     private var groups: [[Value]: Group] = [:]
     private var order: [[Value]] = []
     public private(set) var metrics = OperatorMetrics()
 
-    public init(groupKeys: [Int], calls: [AggregateCall], outputTypes: [DataType], isBatch: Bool, context: EvaluationContext) {
+    public init(groupKeys: [Int], calls: [AggregateCall], outputTypes: [DataType], isBatch: Bool, inputRetracts: Bool, context: EvaluationContext) {
         self.groupKeys = groupKeys
         self.calls = calls
         arguments = calls.map { $0.arguments.first.map(ExpressionCompiler.compile) }
         self.outputTypes = outputTypes
         self.isBatch = isBatch
+        self.inputRetracts = inputRetracts
         self.context = context
     }
 
@@ -37,7 +40,7 @@ public final class GroupAggregateOperator: StreamOperator {
         var builder = BatchBuilder(types: outputTypes)
         for row in 0..<batch.count {
             let key = groupKeys.map { batch.columns[$0].value(row) }
-            var group = groups[key] ?? Group(accumulators: calls.map(AggregateAccumulator.init), emitted: nil)
+            var group = groups[key] ?? Group(accumulators: calls.map { AggregateAccumulator(call: $0, retracts: inputRetracts) }, emitted: nil)
             if groups[key] == nil { order.append(key) }
             let sign = batch.kind(row).isAccumulate ? 1 : -1
             for (index, accumulator) in group.accumulators.enumerated() {

@@ -7,32 +7,8 @@ import DequeModule
 /// the frame's last rows and recompute over them (so results do not drift as rows leave the
 /// frame); RANGE frames also drop rows by time; unbounded frames keep running totals only.
 final class OverAccumulator {
-    /// The OVER function, named once so per-row paths switch on a tag instead of comparing names.
-    enum Kind {
-        case rowNumber, lag, lead, sum, avg, min, max, stddevPop, stddevSamp, varPop, varSamp, firstValue, lastValue, other
-
-        init(_ function: String) {
-            switch function {
-            case "ROW_NUMBER": self = .rowNumber
-            case "LAG": self = .lag
-            case "LEAD": self = .lead
-            case "SUM": self = .sum
-            case "AVG": self = .avg
-            case "MIN": self = .min
-            case "MAX": self = .max
-            case "STDDEV_POP": self = .stddevPop
-            case "STDDEV_SAMP": self = .stddevSamp
-            case "VAR_POP": self = .varPop
-            case "VAR_SAMP": self = .varSamp
-            case "FIRST_VALUE": self = .firstValue
-            case "LAST_VALUE": self = .lastValue
-            default: self = .other
-            }
-        }
-    }
-
     let function: String
-    let kind: Kind
+    let kind: AggregateKind
     let frame: OverFrame
     let resultType: DataType
     let argumentType: DataType
@@ -65,7 +41,7 @@ final class OverAccumulator {
 
     init(call: OverCall, defaultValue: Value) {
         function = call.function
-        kind = Kind(call.function)
+        kind = AggregateKind(call.function)
         frame = call.frame
         resultType = call.type.type
         argumentType = call.arguments.first?.type.type ?? .null

@@ -99,6 +99,15 @@ enum RowKey: Hashable {
         }
     }
 
+    /// The key's values, one per key column.
+    var values: [Value] {
+        switch self {
+        case .empty: return []
+        case .single(let value): return [value]
+        case .multiple(let values): return values
+        }
+    }
+
     /// True when some part of the key is NULL (such rows never match in an equi-join).
     var hasNull: Bool {
         switch self {

@@ -6,8 +6,9 @@ import BrookPlanner
 /// window; a window's row is emitted when the watermark passes its window time (end - 1 ms) and
 /// its state is freed. Rows for windows the watermark has passed are late and dropped.
 public final class WindowAggregateOperator: StreamOperator {
+    /// A group key and window; `RowKey` hashes a string key by its bytes and needs no array for one column.
     struct WindowKey: Hashable {
-        var keys: [Value]
+        var key: RowKey
         var windowTime: Int64
     }
 
@@ -50,12 +51,12 @@ public final class WindowAggregateOperator: StreamOperator {
                 try lateRows?.send(batch, row: row, time: windowTime)
                 continue
             }
-            let key = WindowKey(keys: groupKeys.map { batch.columns[$0].value(row) }, windowTime: windowTime)
+            let key = WindowKey(key: RowKey.of(batch, row: row, columns: groupKeys), windowTime: windowTime)
             let accumulators: [AggregateAccumulator]
             if let existing = groups[key] {
                 accumulators = existing
             } else {
-                accumulators = calls.map(AggregateAccumulator.init)
+                accumulators = calls.map { AggregateAccumulator(call: $0, retracts: false) }
                 groups[key] = accumulators
                 order.append(key)
             }
@@ -75,7 +76,7 @@ public final class WindowAggregateOperator: StreamOperator {
         var builder = BatchBuilder(types: outputTypes, capacity: ready.count)
         for key in ready {
             let accumulators = groups.removeValue(forKey: key)!
-            let row = key.keys + accumulators.map { $0.result() }
+            let row = key.key.values + accumulators.map { $0.result() }
             builder.appendRow(row)
         }
         metrics.rowsOut += builder.count
