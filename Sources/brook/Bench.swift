@@ -10,7 +10,7 @@ import Foundation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure throughput and memory (use a release build: swift build -c release).",
-        subcommands: [Pipeline.self, SentimentBench.self, TopicBench.self])
+        subcommands: [Pipeline.self, Queries.self, SentimentBench.self, TopicBench.self])
 
     /// The seed pipeline over generated bars, run in a child `brook run` so start-up and peak memory are its own.
     struct Pipeline: ParsableCommand {
@@ -24,57 +24,43 @@ struct Bench: ParsableCommand {
         @Option(help: "Tasks the job runs in ('parallelism.default'); each is a thread.") var parallelism = 1
 
         func run() throws {
-            let directory = (data as NSString).appendingPathComponent("\(symbols)x\(days)")
-            let prices = (directory as NSString).appendingPathComponent(MarketDataGenerator.pricesFileName)
-            var options = MarketDataOptions()
-            options.symbols = MarketSymbols.first(symbols)
-            options.days = days
-            if !FileManager.default.fileExists(atPath: prices) {
-                do {
-                    _ = try MarketDataGenerator.write(options: options, to: directory) { VaderModel.shared.score($0) }
-                } catch {
-                    throw CommandFailure(error.description)
-                }
-            }
-            let bars = MarketDataGenerator.barCount(for: options)
-            let work = (directory as NSString).appendingPathComponent("run-\(ProcessInfo.processInfo.processIdentifier)")
-            try? FileManager.default.removeItem(atPath: work)
-            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: work) }
             guard parallelism >= 1 else { throw CommandFailure("--parallelism must be at least 1, got \(parallelism)") }
-            guard let original = try? String(contentsOfFile: sql, encoding: .utf8) else {
-                throw CommandFailure("cannot read \(sql): run from the project's directory or give --sql")
+            let bench = try BenchPipelineRun(symbols: symbols, days: days, data: data)
+            let result = try bench.run(sql: sql, parallelism: parallelism)
+            print("pipeline: \(sql) over \(bench.bars) bars (\(symbols) symbols x \(days) days), parallelism \(parallelism)")
+            print(String(format: "  wall seconds from process start: %.2f", result.wallSeconds))
+            print(String(format: "  job seconds:                     %.2f", result.jobSeconds))
+            print(String(format: "  input bars per second (wall):    %.0f", Double(bench.bars) / result.wallSeconds))
+            print(String(format: "  input bars per second (job):     %.0f", Double(bench.bars) / result.jobSeconds))
+            print("  first row out after:             \(result.firstRowMilliseconds) ms")
+            print(String(format: "  peak resident memory:            %.1f MiB", result.peakMiB))
+            print("  " + result.jobLine)
+        }
+    }
+
+    /// Each query of sql/bench/ over the same generated bars: one line of figures per query shape.
+    struct Queries: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "queries",
+            abstract: "Run each sql/bench/*.sql (scan, OVER, window and group aggregation, joins) over generated bars; one line each.")
+
+        @Option(help: "Symbols (built-in tickers).") var symbols = 100
+        @Option(help: "Trading days.") var days = 26
+        @Option(help: "The folder of queries.") var queries = "sql/bench"
+        @Option(help: "Where to keep generated data between runs.") var data = "/tmp/brook-bench"
+
+        func run() throws {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: queries)) ?? []).filter { $0.hasSuffix(".sql") }.sorted()
+            guard !names.isEmpty else { throw CommandFailure("no .sql files in \(queries): run from the project's directory or give --queries") }
+            let bench = try BenchPipelineRun(symbols: symbols, days: days, data: data)
+            print("queries: \(queries)/*.sql over \(bench.bars) bars (\(symbols) symbols x \(days) days), one task")
+            print("  query".padding(toLength: 26, withPad: " ", startingAt: 0) + "  bars/s (wall)  wall s   job s  peak MiB  rows out")
+            for name in names {
+                let result = try bench.run(sql: (queries as NSString).appendingPathComponent(name), parallelism: 1)
+                let label = "  " + String(name.dropLast(4))
+                print(label.padding(toLength: 26, withPad: " ", startingAt: 0)
+                      + String(format: "  %13.0f  %6.2f  %6.2f  %8.1f  %8d", Double(bench.bars) / result.wallSeconds, result.wallSeconds,
+                               result.jobSeconds, result.peakMiB, result.rowsWritten))
             }
-            let text = "SET 'parallelism.default' = '\(parallelism)';\n" + original
-                .replacingOccurrences(of: "examples/data/", with: directory + "/")
-                .replacingOccurrences(of: "'out/", with: "'\(work)/out/")
-            let script = (work as NSString).appendingPathComponent("pipeline.sql")
-            try text.write(toFile: script, atomically: true, encoding: .utf8)
-            let child = Process()
-            child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-            child.arguments = ["run", script, "--home", (work as NSString).appendingPathComponent("home"), "--timing"]
-            let errors = Pipe()
-            child.standardError = errors
-            let started = Date()
-            try child.run()
-            let report = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            child.waitUntilExit()
-            let wall = Date().timeIntervalSince(started)
-            guard child.terminationStatus == 0 else { throw CommandFailure("the pipeline failed:\n\(report)") }
-            let timing = report.split(separator: "\n").first { $0.hasPrefix("timing:") } ?? ""
-            func field(_ name: String) -> String {
-                timing.split(separator: " ").first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) } ?? "?"
-            }
-            let jobSeconds = Double(field("job-seconds")) ?? wall
-            let peak = Double(ProcessStatistics.peakChildResidentBytes()) / 1_048_576
-            print("pipeline: \(sql) over \(bars) bars (\(symbols) symbols x \(days) days), parallelism \(parallelism)")
-            print(String(format: "  wall seconds from process start: %.2f", wall))
-            print(String(format: "  job seconds:                     %.2f", jobSeconds))
-            print(String(format: "  input bars per second (wall):    %.0f", Double(bars) / wall))
-            print(String(format: "  input bars per second (job):     %.0f", Double(bars) / jobSeconds))
-            print("  first row out after:             \(field("first-row-ms")) ms")
-            print(String(format: "  peak resident memory:            %.1f MiB", peak))
-            print("  " + (report.split(separator: "\n").first { $0.hasPrefix("job ") } ?? ""))
         }
     }
 

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// Process-level measurements for benchmarks: seconds since the process started (from
-/// /proc/self/stat, so start-up cost counts) and a child's peak resident memory.
+/// /proc/self/stat, so start-up cost counts) and peak resident memory.
 enum ProcessStatistics {
     /// Seconds since the kernel started this process.
     static func secondsSinceStart() -> Double {
@@ -17,10 +17,10 @@ enum ProcessStatistics {
         return uptime - startTicks / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
-    /// Peak resident set size of the largest finished child process, in bytes.
-    static func peakChildResidentBytes() -> Int {
+    /// Peak resident set size of this process so far, in bytes.
+    static func peakResidentBytes() -> Int {
         var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss * 1024
     }
 }

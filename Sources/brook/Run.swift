@@ -88,7 +88,7 @@ struct Run: ParsableCommand {
         if timing {
             let started = Date().addingTimeInterval(-ProcessStatistics.secondsSinceStart())
             let firstRow = summary.firstRowAt.map { String(format: "%.1f", $0.timeIntervalSince(started) * 1000) } ?? "none"
-            line += "\ntiming: job-seconds=\(String(format: "%.3f", summary.seconds)) first-row-ms=\(firstRow)"
+            line += "\ntiming: job-seconds=\(String(format: "%.3f", summary.seconds)) first-row-ms=\(firstRow) peak-bytes=\(ProcessStatistics.peakResidentBytes())"
         }
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
