@@ -350,17 +350,19 @@ struct TradeData {
         #expect(grouped.rows.isEmpty)
     }
 
-    @Test(arguments: [("JOIN", "JOIN"), ("LEFT JOIN", "LEFT JOIN")])
-    func regularJoinEndsAtSQLitesResult(kind: String, sqlKind: String) throws {
+    /// The right side is an updating aggregate, so its rows are retracted and replaced as trades arrive.
+    @Test(arguments: [("JOIN", ""), ("LEFT JOIN", ""), ("RIGHT JOIN", " AND t.qty * 10 < s.total"), ("FULL JOIN", " AND t.qty * 10 < s.total"),
+                      ("LEFT JOIN", " AND t.qty * 10 < s.total")])
+    func regularJoinEndsAtSQLitesResult(join: String, residual: String) throws {
         let data = TradeData(seed: 41, count: 120)
         let directory = try ScratchDirectory()
         let session = try data.session(directory)
-        let actual = try runJob("""
-            SELECT t.ts, s.total FROM trades t \(kind) (SELECT symbol, SUM(qty) AS total FROM trades WHERE qty > 40 GROUP BY symbol) s ON t.symbol = s.symbol
-            """, in: session)
-        let expected = try data.oracle().query("""
-            SELECT t.ts, s.total FROM trades t \(sqlKind) (SELECT symbol, SUM(qty) AS total FROM trades WHERE qty > 40 GROUP BY symbol) s ON t.symbol = s.symbol
-            """)
+        let query = """
+            SELECT t.ts, s.total FROM trades t \(join) (SELECT symbol, SUM(qty) AS total FROM trades WHERE qty > 40 GROUP BY symbol) s ON t.symbol = s.symbol\(residual)
+            """
+        let actual = try runJob(query, in: session)
+        let expected = try data.oracle().query(query)
+        #expect(!expected.isEmpty)
         #expect(canonical(materialize(actual.rows, actual.kinds)) == expected)
     }
 

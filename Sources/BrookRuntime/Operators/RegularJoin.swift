@@ -3,30 +3,57 @@ import BrookCore
 import BrookPlanner
 import Foundation
 
-/// Keeps every row of both sides per key (a multiset, so retractions remove one copy) and emits
-/// joined rows as either side changes. Outer joins track how many partners each row has and
-/// swap its NULL-padded row in and out as that count leaves and returns to zero, as Flink does.
-/// With `table.exec.state.ttl`, a row no longer matches once that long has passed since it was
-/// stored or, on an outer side, since its count of partners last changed (Flink's TTL counts from
-/// a state entry's creation and writes); a sweep over the whole state, at most every tenth of the
-/// TTL and every second at most, frees such rows.
+/// Keeps every row of both sides per key (a multiset, so a retraction removes one equal copy) and
+/// emits joined rows as either side changes. Outer joins track how many partners each row has
+/// and swap its NULL-padded row in and out as that count leaves and returns to zero, as Flink
+/// does. Rows stay in their arriving batches (`RetainedBatches`); state holds references, and
+/// output rows are copied cell by cell from those batches. With `table.exec.state.ttl`, a row no
+/// longer matches once that long has passed since it was stored or, on an outer side, since its
+/// count of partners last changed (Flink's TTL counts from a state entry's creation and writes);
+/// a sweep over the whole state, at most every tenth of the TTL and every second at most, frees
+/// such rows and keys left without rows.
 public final class RegularJoinOperator: StreamOperator {
     struct Stored {
-        var values: [Value]
+        var reference: RowReference
         var matches: Int
         var touched: Double
     }
 
+    /// Where a cell of an output row comes from.
+    enum Source {
+        case arriving(Int)
+        case stored(RowReference)
+        case nulls
+    }
+
+    /// An output row: its change kind and each side's source.
+    struct Emission {
+        var kind: ChangeKind
+        var left: Source
+        var right: Source
+    }
+
+    /// A stored partner a row of the arriving batch may join, found before the residual runs.
+    struct Candidate {
+        var row: Int
+        var partner: Int
+    }
+
     let type: JoinType
     let keys: [[Int]]
-    let widths: [Int]
+    let types: [[DataType]]
     let residual: VectorEvaluator?
-    let outputTypes: [DataType]
     let ttl: Double?
     let context: EvaluationContext
     /// Processing time in seconds, which the TTL counts in (a test passes a clock it moves by hand).
     let clock: () -> Double
-    private var state: [[[Value]: [Stored]]] = [[:], [:]]
+    private var retained = [RetainedBatches(), RetainedBatches()]
+    /// Per side, per key slot: the stored rows, in arrival order.
+    private var rows: [[[Stored]]] = [[], []]
+    private var slotOfKey: [RowKey: Int] = [:]
+    private var keyOfSlot: [RowKey?] = []
+    private var freeSlots: [Int] = []
+    private var stored = 0
     private lazy var lastSweep = clock()
     public private(set) var metrics = OperatorMetrics()
 
@@ -34,9 +61,8 @@ public final class RegularJoinOperator: StreamOperator {
                 ttlMilliseconds: Int64?, context: EvaluationContext, clock: @escaping () -> Double = { Date().timeIntervalSince1970 }) {
         self.type = type
         keys = [leftKeys, rightKeys]
-        widths = [leftTypes.count, rightTypes.count]
+        types = [leftTypes, rightTypes]
         self.residual = residual
-        outputTypes = leftTypes + rightTypes
         ttl = ttlMilliseconds.map { Double($0) / 1000 }
         self.context = context
         self.clock = clock
@@ -46,80 +72,152 @@ public final class RegularJoinOperator: StreamOperator {
         side == 0 ? (type == .left || type == .full) : (type == .right || type == .full)
     }
 
-    private func joined(_ side: Int, _ mine: [Value], _ other: [Value]) -> [Value] {
-        side == 0 ? mine + other : other + mine
+    private func slot(for key: RowKey) -> Int {
+        if let slot = slotOfKey[key] { return slot }
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            keyOfSlot[slot] = key
+        } else {
+            slot = keyOfSlot.count
+            keyOfSlot.append(key)
+            rows[0].append([])
+            rows[1].append([])
+        }
+        slotOfKey[key] = slot
+        return slot
     }
 
-    private func padded(_ side: Int, _ row: [Value]) -> [Value] {
-        let nulls = [Value](repeating: .null, count: widths[1 - side])
-        return side == 0 ? row + nulls : nulls + row
-    }
-
-    private func passes(_ row: [Value]) throws(RuntimeError) -> Bool {
-        guard let residual else { return true }
-        var builder = BatchBuilder(types: outputTypes, capacity: 1)
-        builder.appendRow(row)
-        let result = try residual(builder.flush(), context)
-        return !result.isNull(0) && result.boolean(0)
+    private func isLive(_ row: Stored, now: Double) -> Bool {
+        guard let ttl else { return true }
+        return now - row.touched <= ttl
     }
 
     public func process(_ batch: Batch, port side: Int, output: OperatorOutput) throws(RuntimeError) {
         metrics.rowsIn += batch.count
         let other = 1 - side
-        var builder = BatchBuilder(types: outputTypes)
         let now = clock()
+        let keyColumns = keys[side].map { batch.columns[$0] }
+        var rowSlots = [Int](repeating: -1, count: batch.count)
+        var candidates: [Candidate] = []
+        for row in 0..<batch.count where !keyColumns.contains(where: { $0.isNull(row) }) {
+            let keySlot = slot(for: RowKey.of(batch, row: row, columns: keys[side]))
+            rowSlots[row] = keySlot
+            for (index, partner) in rows[other][keySlot].enumerated() where isLive(partner, now: now) {
+                candidates.append(Candidate(row: row, partner: index))
+            }
+        }
+        let passing = try residualPasses(candidates, slots: rowSlots, arriving: batch, side: side)
+        let batchID = retained[side].nextIdentifier
+        var kept = 0
+        var emissions: [Emission] = []
+        func emit(_ kind: ChangeKind, mine: Source, theirs: Source) {
+            emissions.append(side == 0 ? Emission(kind: kind, left: mine, right: theirs) : Emission(kind: kind, left: theirs, right: mine))
+        }
+        var next = 0
         for row in 0..<batch.count {
-            let values = batch.row(row)
-            let key = keys[side].map { values[$0] }
-            if key.contains(where: \.isNull) {
-                if padsUnmatched(side) { builder.appendRow(padded(side, values), kind: batch.kind(row).isAccumulate ? .insert : .delete) }
+            let accumulate = batch.kind(row).isAccumulate
+            let keySlot = rowSlots[row]
+            guard keySlot >= 0 else {
+                if padsUnmatched(side) { emit(accumulate ? .insert : .delete, mine: .arriving(row), theirs: .nulls) }
                 continue
             }
-            var partners = state[other][key] ?? []
             var matchCount = 0
-            let accumulate = batch.kind(row).isAccumulate
-            for index in partners.indices {
-                if let ttl, now - partners[index].touched > ttl { continue }
-                let output = joined(side, values, partners[index].values)
-                guard try passes(output) else { continue }
+            while next < candidates.count, candidates[next].row == row {
+                defer { next += 1 }
+                guard passing[next] else { continue }
+                let index = candidates[next].partner
+                let partner = rows[other][keySlot][index].reference
                 matchCount += 1
-                if padsUnmatched(other) { partners[index].touched = now }
+                if padsUnmatched(other) { rows[other][keySlot][index].touched = now }
                 if accumulate {
-                    if partners[index].matches == 0 && padsUnmatched(other) {
-                        builder.appendRow(padded(other, partners[index].values), kind: .delete)
-                    }
-                    partners[index].matches += 1
-                    builder.appendRow(output, kind: .insert)
+                    if rows[other][keySlot][index].matches == 0 && padsUnmatched(other) { emit(.delete, mine: .nulls, theirs: .stored(partner)) }
+                    rows[other][keySlot][index].matches += 1
+                    emit(.insert, mine: .arriving(row), theirs: .stored(partner))
                 } else {
-                    partners[index].matches -= 1
-                    builder.appendRow(output, kind: .delete)
-                    if partners[index].matches == 0 && padsUnmatched(other) {
-                        builder.appendRow(padded(other, partners[index].values), kind: .insert)
-                    }
+                    rows[other][keySlot][index].matches -= 1
+                    emit(.delete, mine: .arriving(row), theirs: .stored(partner))
+                    if rows[other][keySlot][index].matches == 0 && padsUnmatched(other) { emit(.insert, mine: .nulls, theirs: .stored(partner)) }
                 }
             }
-            if !partners.isEmpty { state[other][key] = partners }
             if matchCount == 0 && padsUnmatched(side) {
-                builder.appendRow(padded(side, values), kind: accumulate ? .insert : .delete)
+                emit(accumulate ? .insert : .delete, mine: .arriving(row), theirs: .nulls)
             }
             if accumulate {
-                state[side][key, default: []].append(Stored(values: values, matches: matchCount, touched: now))
-            } else if let index = state[side][key]?.firstIndex(where: { $0.values == values }) {
-                state[side][key]!.remove(at: index)
-                if state[side][key]!.isEmpty { state[side][key] = nil }
+                rows[side][keySlot].append(Stored(reference: RowReference(batch: batchID, row: Int32(row)), matches: matchCount, touched: now))
+                kept += 1
+                stored += 1
+            } else if let index = rows[side][keySlot].firstIndex(where: { sameRow($0.reference, side: side, as: batch, row, batchID: batchID) }) {
+                let removed = rows[side][keySlot].remove(at: index)
+                stored -= 1
+                if removed.reference.batch == batchID { kept -= 1 } else { retained[side].release(removed.reference) }
             }
         }
-        if let ttl, now - lastSweep >= min(1, ttl / 10) {
-            lastSweep = now
-            for side in 0..<2 {
-                state[side] = state[side].compactMapValues { rows in
-                    let live = rows.filter { now - $0.touched <= ttl }
-                    return live.isEmpty ? nil : live
+        if kept > 0 { _ = retained[side].retain(batch, live: kept) }
+        try output.emit(assemble(emissions, arriving: batch, side: side, batchID: batchID))
+        sweepExpired(now: now)
+        metrics.rowsInState = stored
+    }
+
+    /// For each candidate pair, whether the residual condition holds (all pass without one).
+    private func residualPasses(_ candidates: [Candidate], slots: [Int], arriving batch: Batch, side: Int) throws(RuntimeError) -> [Bool] {
+        guard let residual, !candidates.isEmpty else { return [Bool](repeating: true, count: candidates.count) }
+        let other = 1 - side
+        let mine = batch.take(candidates.map(\.row))
+        let partners = Batch.gather(candidates.map { rows[other][slots[$0.row]][$0.partner].reference }, types: types[other]) { retained[other][$0] }
+        let pairs = Batch(columns: side == 0 ? mine.columns + partners.columns : partners.columns + mine.columns, count: candidates.count)
+        let result = try residual(pairs, context)
+        return (0..<candidates.count).map { !result.isNull($0) && result.boolean($0) }
+    }
+
+    /// Whether the stored row `reference` of `side` holds the same values as row `row` of `batch`.
+    private func sameRow(_ reference: RowReference, side: Int, as batch: Batch, _ row: Int, batchID: Int) -> Bool {
+        let storedBatch = reference.batch == batchID ? batch : retained[side][reference.batch]
+        let storedRow = Int(reference.row)
+        return batch.columns.indices.allSatisfy { storedBatch.columns[$0].value(storedRow) == batch.columns[$0].value(row) }
+    }
+
+    private func assemble(_ emissions: [Emission], arriving batch: Batch, side: Int, batchID: Int) -> Batch {
+        var builder = BatchBuilder(types: types[0] + types[1], capacity: emissions.count)
+        let width = types[0].count
+        for emission in emissions {
+            for (position, source) in [emission.left, emission.right].enumerated() {
+                let offset = position == 0 ? 0 : width
+                switch source {
+                case .nulls:
+                    for column in types[position].indices { builder.columns[offset + column].appendNull() }
+                case .arriving(let row):
+                    for column in types[position].indices { builder.columns[offset + column].append(from: batch.columns[column], row: row) }
+                case .stored(let reference):
+                    let source = reference.batch == batchID && position == side ? batch : retained[position][reference.batch]
+                    for column in types[position].indices { builder.columns[offset + column].append(from: source.columns[column], row: Int(reference.row)) }
                 }
             }
+            builder.finishRow(emission.kind)
         }
-        metrics.rowsInState = state[0].values.reduce(0) { $0 + $1.count } + state[1].values.reduce(0) { $0 + $1.count }
         metrics.rowsOut += builder.count
-        try output.emit(builder.flush())
+        return builder.flush()
+    }
+
+    /// Frees rows whose TTL has passed, and the slots of keys left without rows on either side.
+    private func sweepExpired(now: Double) {
+        guard let ttl, now - lastSweep >= min(1, ttl / 10) else { return }
+        lastSweep = now
+        for keySlot in keyOfSlot.indices where keyOfSlot[keySlot] != nil {
+            for side in 0..<2 where !rows[side][keySlot].isEmpty {
+                let before = rows[side][keySlot].count
+                rows[side][keySlot].removeAll { row in
+                    guard !isLive(row, now: now) else { return false }
+                    retained[side].release(row.reference)
+                    return true
+                }
+                stored -= before - rows[side][keySlot].count
+            }
+            if rows[0][keySlot].isEmpty, rows[1][keySlot].isEmpty, let key = keyOfSlot[keySlot] {
+                slotOfKey[key] = nil
+                keyOfSlot[keySlot] = nil
+                freeSlots.append(keySlot)
+            }
+        }
     }
 }
