@@ -58,6 +58,33 @@ enum BuiltinFunctions {
         }
     }
 
+    /// ROUND or TRUNCATE(x [, places]): Flink's type is x's, except that DECIMAL(p, s) keeps
+    /// min(places, s) digits of scale (none for negative places).
+    static func fitToPlaces(_ name: String, _ summary: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .scalar, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...2, name)
+            try args.expectNumeric(0, name)
+            if args.count == 2 {
+                guard args[1].isInteger || args[1] == .null else { throw FunctionSignatureError("\(name) expects an integer number of places, got \(args[1])", argument: 1) }
+            }
+            if case .decimal(let p, let s) = args[0] {
+                let places = max(0, min(integerConstant(args, 1) ?? 0, s))
+                return nullable(.decimal(precision: min(DataType.maxDecimalPrecision, p - s + places + 1), scale: places), args)
+            }
+            return nullable(args[0], args)
+        }
+    }
+
+    /// FLOOR, CEIL or CEILING of a number; DECIMAL(p, s) loses its scale.
+    static func floorOrCeiling(_ name: String, _ summary: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .scalar, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...1, name)
+            try args.expectNumeric(0, name)
+            if case .decimal(let p, let s) = args[0] { return nullable(.decimal(precision: max(1, p - s + (s > 0 ? 1 : 0)), scale: 0), args) }
+            return args.types[0]
+        }
+    }
+
     /// The integer literal at `index`, when the caller wrote one.
     static func integerConstant(_ args: FunctionArguments, _ index: Int) -> Int? {
         guard index < args.count, case .integer(let value)? = args.constants[index] else { return nil }
@@ -128,30 +155,11 @@ enum BuiltinFunctions {
             try args.expectNumeric(0, "ABS")
             return args.types[0]
         },
-        FunctionDefinition(name: "ROUND", kind: .scalar, summary: "rounds half up to n decimal places (default 0)") { (args: FunctionArguments) throws(FunctionSignatureError) in
-            try args.expect(count: 1...2, "ROUND")
-            try args.expectNumeric(0, "ROUND")
-            if args.count == 2 {
-                guard args[1].isInteger else { throw FunctionSignatureError("ROUND expects an integer number of places, got \(args[1])", argument: 1) }
-            }
-            if case .decimal(let p, let s) = args[0] {
-                let places = max(0, min(integerConstant(args, 1) ?? 0, s))
-                return nullable(.decimal(precision: min(DataType.maxDecimalPrecision, p - s + places + 1), scale: places), args)
-            }
-            return nullable(args[0], args)
-        },
-        FunctionDefinition(name: "FLOOR", kind: .scalar, summary: "largest integer value not above the argument") { (args: FunctionArguments) throws(FunctionSignatureError) in
-            try args.expect(count: 1...1, "FLOOR")
-            try args.expectNumeric(0, "FLOOR")
-            if case .decimal(let p, let s) = args[0] { return nullable(.decimal(precision: max(1, p - s + (s > 0 ? 1 : 0)), scale: 0), args) }
-            return args.types[0]
-        },
-        FunctionDefinition(name: "CEIL", kind: .scalar, summary: "smallest integer value not below the argument") { (args: FunctionArguments) throws(FunctionSignatureError) in
-            try args.expect(count: 1...1, "CEIL")
-            try args.expectNumeric(0, "CEIL")
-            if case .decimal(let p, let s) = args[0] { return nullable(.decimal(precision: max(1, p - s + (s > 0 ? 1 : 0)), scale: 0), args) }
-            return args.types[0]
-        },
+        fitToPlaces("ROUND", "rounds half up to n decimal places (default 0; negative rounds left of the point)"),
+        fitToPlaces("TRUNCATE", "truncates to n decimal places (default 0; negative zeroes digits left of the point)"),
+        floorOrCeiling("FLOOR", "largest integer not above a number"),
+        floorOrCeiling("CEIL", "smallest integer not below a number"),
+        floorOrCeiling("CEILING", "CEIL"),
         doubleMath("POWER", arity: 2...2, "a raised to the power b"),
         doubleMath("SQRT", arity: 1...1, "square root"),
         doubleMath("LN", arity: 1...1, "natural logarithm"),
@@ -159,6 +167,17 @@ enum BuiltinFunctions {
         doubleMath("LOG2", arity: 1...1, "base-2 logarithm"),
         doubleMath("LOG", arity: 1...2, "natural logarithm, or LOG(base, x)"),
         doubleMath("EXP", arity: 1...1, "e raised to the argument"),
+        doubleMath("PI", arity: 0...0, "the constant pi"),
+        doubleMath("E", arity: 0...0, "the constant e"),
+        doubleMath("SIN", arity: 1...1, "sine of radians"),
+        doubleMath("COS", arity: 1...1, "cosine of radians"),
+        doubleMath("TAN", arity: 1...1, "tangent of radians"),
+        doubleMath("ASIN", arity: 1...1, "arc sine, in radians"),
+        doubleMath("ACOS", arity: 1...1, "arc cosine, in radians"),
+        doubleMath("ATAN", arity: 1...1, "arc tangent, in radians"),
+        doubleMath("ATAN2", arity: 2...2, "arc tangent of y / x, in radians: ATAN2(y, x)"),
+        doubleMath("DEGREES", arity: 1...1, "radians to degrees"),
+        doubleMath("RADIANS", arity: 1...1, "degrees to radians"),
         FunctionDefinition(name: "MOD", kind: .scalar, summary: "remainder of a divided by b") { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: 2...2, "MOD")
             try args.expectNumeric(0, "MOD")

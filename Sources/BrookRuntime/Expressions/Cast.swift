@@ -111,8 +111,11 @@ public enum Cast {
             case .integer(let n): wide = n
             case .boolean(let b): wide = b ? 1 : 0
             case .double(let d):
-                guard d.isFinite else { throw failure }
-                wide = Int64(exactly: d.rounded(.towardZero)) ?? (d < 0 ? Int64.min : Int64.max)
+                // Java's (long) and (int) casts: NaN is 0 and values saturate; SMALLINT and TINYINT
+                // then narrow from the saturated int, as (short) and (byte) do.
+                let whole = d.isNaN ? 0 : d.rounded(.towardZero)
+                wide = target == .bigint ? Int64(exactly: whole) ?? (d < 0 ? .min : .max)
+                    : Int64(Int32(exactly: whole) ?? (d < 0 ? .min : .max))
             case .decimal(let d): wide = Int64(truncatingIfNeeded: d.unscaled / DecimalValue.powerOfTen(d.scale))
             case .string(let s):
                 let text = s.trimmingSpaces

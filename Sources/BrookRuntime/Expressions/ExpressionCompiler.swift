@@ -45,6 +45,8 @@ public enum ExpressionCompiler {
             return Comparison.compileIn(args[0], Array(args.dropFirst()), negated: name == "NOT IN")
         case "+", "-", "*", "/", "%":
             return VectorArithmetic.compile(name, args[0], args[1], resultType: type)
+        case "MOD":
+            return VectorArithmetic.compile("%", args[0], args[1], resultType: type)
         case "NEGATE":
             return VectorArithmetic.compileNegate(compile(args[0]), type: type)
         case "TO_TIMESTAMP_LTZ" where !args[0].type.type.isCharacter:

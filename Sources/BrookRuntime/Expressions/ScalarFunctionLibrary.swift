@@ -22,7 +22,7 @@ public struct ScalarArguments {
         switch values[index] {
         case .integer(let n): return n
         case .decimal(let d): return Int64(truncatingIfNeeded: d.unscaled / DecimalValue.powerOfTen(d.scale))
-        case .double(let d): return Int64(d)
+        case .double(let d): return d.isNaN ? 0 : Int64(exactly: d.rounded(.towardZero)) ?? (d < 0 ? .min : .max)
         default: return nil
         }
     }

@@ -82,7 +82,7 @@ enum StringFunctions {
         add("REGEXP_EXTRACT", true) { args throws(RuntimeError) in
             let text = args.string(0)!
             let group = args.values.count > 2 ? Int(args.integer(2) ?? 1) : 1
-            guard let match = try RegexCache.shared.regex(args.string(1)!).firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            guard group >= 0, let match = try RegexCache.shared.regex(args.string(1)!).firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                   group <= match.numberOfRanges - 1, let range = Range(match.range(at: group), in: text) else { return .null }
             return .string(String(text[range]))
         }
