@@ -85,6 +85,16 @@ enum BuiltinFunctions {
         }
     }
 
+    /// SUBSTRING(s, from [, length]): NULL for a negative length, so a call with a length may be NULL.
+    static func substring(_ name: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .scalar, summary: "characters from a 1-based position (negative counts from the end), optionally of a length") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 2...3, name)
+            try args.expectString(0, name)
+            for index in 1..<args.count { try args.expectNumeric(index, name) }
+            return ColumnType(.string, nullable: args.anyNullable || args.count == 3)
+        }
+    }
+
     /// The integer literal at `index`, when the caller wrote one.
     static func integerConstant(_ args: FunctionArguments, _ index: Int) -> Int? {
         guard index < args.count, case .integer(let value)? = args.constants[index] else { return nil }
@@ -198,8 +208,8 @@ enum BuiltinFunctions {
             for index in 0..<args.count { try args.expectString(index, "CONCAT_WS") }
             return ColumnType(.string, nullable: args.types[0].nullable)
         },
-        stringFunction("SUBSTRING", arity: 2...3, numeric: [1, 2], returns: .string, "characters from a 1-based position, optionally of a length"),
-        stringFunction("SUBSTR", arity: 2...3, numeric: [1, 2], returns: .string, "characters from a 1-based position, optionally of a length"),
+        substring("SUBSTRING"),
+        substring("SUBSTR"),
         stringFunction("CHAR_LENGTH", arity: 1...1, returns: .int, "number of characters"),
         stringFunction("CHARACTER_LENGTH", arity: 1...1, returns: .int, "number of characters"),
         stringFunction("TRIM", arity: 1...2, returns: .string, "removes leading and trailing characters (default spaces)"),
@@ -209,7 +219,34 @@ enum BuiltinFunctions {
         stringFunction("REGEXP", arity: 2...2, returns: .boolean, "true when the string contains a match of the regular expression"),
         stringFunction("REGEXP_REPLACE", arity: 3...3, returns: .string, "replaces every match of a regular expression"),
         stringFunction("REGEXP_EXTRACT", arity: 2...3, numeric: [2], returns: .string, "the match (or group n) of a regular expression"),
-        stringFunction("POSITION", arity: 2...2, returns: .int, "1-based position of a substring, 0 when absent"),
+        stringFunction("POSITION", arity: 2...2, returns: .int, "POSITION(a IN b): 1-based position of a in b, 0 when absent"),
+        stringFunction("LOCATE", arity: 2...3, numeric: [2], returns: .int, "LOCATE(a, b [, from]): 1-based position of a in b from a position, 0 when absent"),
+        FunctionDefinition(name: "SPLIT_INDEX", kind: .scalar, summary: "SPLIT_INDEX(s, separator, n): the n-th (0-based) piece, NULL when there is none") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 3...3, "SPLIT_INDEX")
+            try args.expectString(0, "SPLIT_INDEX")
+            try args.expectString(1, "SPLIT_INDEX")
+            try args.expectNumeric(2, "SPLIT_INDEX")
+            return ColumnType(.string)
+        },
+        stringFunction("REPEAT", arity: 2...2, numeric: [1], returns: .string, "the string repeated n times (empty for n < 1)"),
+        stringFunction("REVERSE", arity: 1...1, returns: .string, "the characters in reverse order"),
+        stringFunction("OVERLAY", arity: 3...4, numeric: [2, 3], returns: .string, "OVERLAY(s PLACING r FROM n [FOR m]): s with m characters from n replaced by r"),
+        stringFunction("MD5", arity: 1...1, returns: .string, "the MD5 digest as 32 hexadecimal digits"),
+        stringFunction("SHA1", arity: 1...1, returns: .string, "the SHA-1 digest as 40 hexadecimal digits"),
+        stringFunction("SHA256", arity: 1...1, returns: .string, "the SHA-256 digest as 64 hexadecimal digits"),
+        stringFunction("ASCII", arity: 1...1, returns: .int, "the code of the first character (0 for an empty string)"),
+        FunctionDefinition(name: "CHR", kind: .scalar, summary: "the character of a code (the code modulo 256, as Flink)") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...1, "CHR")
+            guard args[0].isInteger || args[0] == .null else { throw FunctionSignatureError("CHR expects an integer, got \(args[0])", argument: 0) }
+            return nullable(.string, args)
+        },
+        FunctionDefinition(name: "IFNULL", kind: .scalar, summary: "IFNULL(x, replacement): x, or the replacement when x is NULL") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 2...2, "IFNULL")
+            guard let type = TypeRules.commonType(args[0], args[1]) else {
+                throw FunctionSignatureError("IFNULL arguments have no common type: \(args[0]) and \(args[1])", argument: 1)
+            }
+            return ColumnType(type, nullable: args.types[1].nullable)
+        },
         stringFunction("LPAD", arity: 3...3, numeric: [1], returns: .string, "pads on the left to a length"),
         stringFunction("RPAD", arity: 3...3, numeric: [1], returns: .string, "pads on the right to a length"),
         stringFunction("JSON_VALUE", arity: 2...2, returns: .string, "the scalar at a JSON path, as STRING"),

@@ -163,7 +163,12 @@ public indirect enum ExpressionKind: Hashable, Sendable {
     case isNull(Expression, negated: Bool)
     /// `x IS [NOT] TRUE|FALSE`.
     case isBoolean(Expression, value: Bool, negated: Bool)
-    case between(Expression, low: Expression, high: Expression, negated: Bool)
+    /// `x [NOT] BETWEEN [ASYMMETRIC | SYMMETRIC] low AND high`; SYMMETRIC accepts the bounds in either order.
+    case between(Expression, low: Expression, high: Expression, symmetric: Bool, negated: Bool)
+    /// `a IS [NOT] DISTINCT FROM b`: equality where NULL equals NULL.
+    case isDistinctFrom(Expression, Expression, negated: Bool)
+    /// `b IS [NOT] UNKNOWN`: whether a BOOLEAN is NULL.
+    case isUnknown(Expression, negated: Bool)
     case inList(Expression, [Expression], negated: Bool)
     case like(Expression, pattern: Expression, escape: Expression?, negated: Bool)
     /// Searched (`operand` nil) or simple CASE.
