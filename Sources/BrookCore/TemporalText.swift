@@ -40,8 +40,17 @@ public enum TemporalText {
         let bytes = Array(text.utf8)
         let parts = bytes.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         guard parts.count == 3, let year = number(parts[0]), let month = number(parts[1]), let day = number(parts[2]),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+              (1...12).contains(month), (1...daysInMonth(year: year, month: month)).contains(day) else { return nil }
         return Int32(daysFromCivil(year: year, month: month, day: day))
+    }
+
+    /// The length of a month in the proleptic Gregorian calendar, so 2024-02-30 is refused rather than rolled over.
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// Microseconds of the day and the number of fraction digits written.

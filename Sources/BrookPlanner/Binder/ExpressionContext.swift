@@ -131,8 +131,16 @@ final class ExpressionContext {
             guard inner.type.type.isTemporal || inner.type.type.isInterval else {
                 throw SQLError("EXTRACT expects a date, time, timestamp or interval, got \(inner.type.type)", at: operand.range)
             }
-            return .call("EXTRACT", [.literal(.string(unit.rawValue), ColumnType(.char(length: unit.rawValue.count), nullable: false)), inner],
-                         ColumnType(.bigint, nullable: inner.type.nullable))
+            if unit == .dayOfWeek || unit == .dayOfYear || unit == .week || unit == .quarter, !(inner.type.type.isTimestamp || inner.type.type == .date) {
+                throw SQLError("EXTRACT(\(unit.rawValue) ...) expects a date or timestamp, got \(inner.type.type)", at: operand.range)
+            }
+            return .call("EXTRACT", [unitLiteral(unit), inner], ColumnType(.bigint, nullable: inner.type.nullable))
+        case .roundTime(let operand, let unit, let up):
+            return try scalar(up ? "CEIL" : "FLOOR", [try bind(operand), unitLiteral(unit)], argumentRanges: [operand.range, range], range: range)
+        case .timestampAdd(let unit, let count, let operand):
+            return try scalar("TIMESTAMPADD", [unitLiteral(unit), try bind(count), try bind(operand)], argumentRanges: [range, count.range, operand.range], range: range)
+        case .timestampDiff(let unit, let from, let to):
+            return try scalar("TIMESTAMPDIFF", [unitLiteral(unit), try bind(from), try bind(to)], argumentRanges: [range, from.range, to.range], range: range)
         case .trim(let side, let characters, let source):
             let name = side == .both ? "TRIM" : side == .leading ? "LTRIM" : "RTRIM"
             var args = [try bind(source)]
@@ -173,6 +181,11 @@ final class ExpressionContext {
             if valueType == .null { valueType = .string }
             return .call("MAP", args, ColumnType(.map(key: TypeRules.unpadded(keyType), value: TypeRules.unpadded(valueType)), nullable: false))
         }
+    }
+
+    /// A time unit as the literal argument the runtime reads it from.
+    private func unitLiteral(_ unit: TimeUnit) -> BoundExpression {
+        .literal(.string(unit.rawValue), ColumnType(.char(length: unit.rawValue.count), nullable: false))
     }
 
     private func expectBoolean(_ bound: BoundExpression, _ expression: Expression, _ what: String) throws(SQLError) {

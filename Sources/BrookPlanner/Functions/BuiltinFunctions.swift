@@ -75,10 +75,20 @@ enum BuiltinFunctions {
         }
     }
 
-    /// FLOOR, CEIL or CEILING of a number; DECIMAL(p, s) loses its scale.
+    /// FLOOR, CEIL or CEILING of a number (DECIMAL(p, s) loses its scale), or of a date or
+    /// timestamp to a unit, which `FLOOR(ts TO unit)` passes as a second, literal argument.
     static func floorOrCeiling(_ name: String, _ summary: String) -> FunctionDefinition {
         FunctionDefinition(name: name, kind: .scalar, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
-            try args.expect(count: 1...1, name)
+            try args.expect(count: 1...2, name)
+            if args.count == 2 {
+                guard args[0].isTimestamp || args[0] == .date || args[0] == .null else {
+                    throw FunctionSignatureError("\(name)(... TO unit) expects a date or timestamp, got \(args[0])", argument: 0)
+                }
+                guard case .string(let unit)? = args.constants[1], TemporalUnits.calendar.contains(unit) else {
+                    throw FunctionSignatureError("\(name) rounds to \(TemporalUnits.calendar.joined(separator: ", "))", argument: 1)
+                }
+                return nullable(args[0] == .null ? .timestamp(precision: 3) : args[0], args)
+            }
             try args.expectNumeric(0, name)
             if case .decimal(let p, let s) = args[0] { return nullable(.decimal(precision: max(1, p - s + (s > 0 ? 1 : 0)), scale: 0), args) }
             return args.types[0]
@@ -116,6 +126,7 @@ enum BuiltinFunctions {
         FunctionDefinition(name: "TO_TIMESTAMP", kind: .scalar, summary: "parses a string ('yyyy-MM-dd HH:mm:ss' or a format) to TIMESTAMP(3)") { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: 1...2, "TO_TIMESTAMP")
             for index in 0..<args.count { try args.expectString(index, "TO_TIMESTAMP") }
+            try expectSupportedPattern(args, at: 1, "TO_TIMESTAMP")
             return ColumnType(.timestamp(precision: 3))
         },
         FunctionDefinition(name: "DATE_FORMAT", kind: .scalar, summary: "formats a timestamp or timestamp string with a Java date pattern") { (args: FunctionArguments) throws(FunctionSignatureError) in
@@ -124,17 +135,20 @@ enum BuiltinFunctions {
                 throw FunctionSignatureError("DATE_FORMAT expects a timestamp or string, got \(args[0])", argument: 0)
             }
             try args.expectString(1, "DATE_FORMAT")
+            try expectSupportedPattern(args, at: 1, "DATE_FORMAT")
             return nullable(.string, args)
         },
         FunctionDefinition(name: "UNIX_TIMESTAMP", kind: .scalar, summary: "current epoch seconds, or a timestamp string's") { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: 0...2, "UNIX_TIMESTAMP")
             for index in 0..<args.count { try args.expectString(index, "UNIX_TIMESTAMP") }
+            try expectSupportedPattern(args, at: 1, "UNIX_TIMESTAMP")
             return ColumnType(.bigint, nullable: args.count > 0 && args.anyNullable)
         },
         FunctionDefinition(name: "FROM_UNIXTIME", kind: .scalar, summary: "epoch seconds to a 'yyyy-MM-dd HH:mm:ss' string in the session time zone") { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: 1...2, "FROM_UNIXTIME")
             try args.expectNumeric(0, "FROM_UNIXTIME")
             if args.count == 2 { try args.expectString(1, "FROM_UNIXTIME") }
+            try expectSupportedPattern(args, at: 1, "FROM_UNIXTIME")
             return nullable(.string, args)
         },
         FunctionDefinition(name: "CURRENT_TIMESTAMP", kind: .scalar, summary: "the current instant") { (args: FunctionArguments) throws(FunctionSignatureError) in
@@ -167,8 +181,8 @@ enum BuiltinFunctions {
         },
         fitToPlaces("ROUND", "rounds half up to n decimal places (default 0; negative rounds left of the point)"),
         fitToPlaces("TRUNCATE", "truncates to n decimal places (default 0; negative zeroes digits left of the point)"),
-        floorOrCeiling("FLOOR", "largest integer not above a number"),
-        floorOrCeiling("CEIL", "smallest integer not below a number"),
+        floorOrCeiling("FLOOR", "largest integer not above a number, or a time rounded down to a unit: FLOOR(ts TO HOUR)"),
+        floorOrCeiling("CEIL", "smallest integer not below a number, or a time rounded up to a unit: CEIL(ts TO HOUR)"),
         floorOrCeiling("CEILING", "CEIL"),
         doubleMath("POWER", arity: 2...2, "a raised to the power b"),
         doubleMath("SQRT", arity: 1...1, "square root"),

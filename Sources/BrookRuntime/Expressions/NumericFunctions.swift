@@ -40,7 +40,10 @@ enum NumericFunctions {
         add("ROUND", true) { args throws(RuntimeError) in fit(args, truncating: false) }
         add("TRUNCATE", true) { args throws(RuntimeError) in fit(args, truncating: true) }
         for (name, rule) in [("FLOOR", FloatingPointRoundingRule.down), ("CEIL", .up), ("CEILING", .up)] {
-            add(name, true) { args throws(RuntimeError) in rounding(args[0], rule) }
+            add(name, true) { args throws(RuntimeError) in
+                guard args.values.count == 2, let unit = args.string(1) else { return rounding(args[0], rule) }
+                return CalendarFunctions.round(args[0], unit: unit, type: args.types[0], up: rule == .up, context: args.context)
+            }
         }
         add("POWER", true) { args throws(RuntimeError) in .double(pow(args.double(0) ?? 0, args.double(1) ?? 0)) }
         add("SQRT", true) { args throws(RuntimeError) in .double((args.double(0) ?? 0).squareRoot()) }

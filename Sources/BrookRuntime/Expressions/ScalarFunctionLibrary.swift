@@ -126,6 +126,7 @@ public enum ScalarFunctionLibrary {
         NumericFunctions.register(into: add)
         StringFunctions.register(into: add)
         MapAndBytesFunctions.register(into: add)
+        CalendarFunctions.register(into: add)
         MessageDigest.register(into: add)
         add("COALESCE", strict: false) { args throws(RuntimeError) in args.values.first { !$0.isNull } ?? .null }
         add("NULLIF", strict: false) { args throws(RuntimeError) in

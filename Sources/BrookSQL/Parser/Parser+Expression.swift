@@ -281,6 +281,27 @@ extension Parser {
             if consumeKeyword("FOR") { length = try parseExpression() }
             try expectSymbol(")")
             return Expression(.substring(source, from: from, length: length), range: range(from: start))
+        case "FLOOR", "CEIL", "CEILING":
+            guard peek().isSymbol("("), peekCallHasKeyword("TO") else { return nil }
+            advance()
+            advance()
+            let operand = try parseExpression()
+            try expectKeyword("TO")
+            let unit = try parseTimeUnit()
+            try expectSymbol(")")
+            return Expression(.roundTime(operand, unit: unit, up: word != "FLOOR"), range: range(from: start))
+        case "TIMESTAMPADD", "TIMESTAMPDIFF":
+            guard peek().isSymbol("(") else { return nil }
+            advance()
+            advance()
+            let unit = try parseTimeUnit()
+            try expectSymbol(",")
+            let first = try parseExpression()
+            try expectSymbol(",")
+            let second = try parseExpression()
+            try expectSymbol(")")
+            let kind: ExpressionKind = word == "TIMESTAMPADD" ? .timestampAdd(unit, count: first, second) : .timestampDiff(unit, first, second)
+            return Expression(kind, range: range(from: start))
         case "POSITION":
             guard peek().isSymbol("("), peekCallHasKeyword("IN") else { return nil }
             guard case .identifier(let written, _) = current.kind else { return nil }

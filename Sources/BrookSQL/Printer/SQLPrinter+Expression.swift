@@ -83,6 +83,15 @@ extension SQLPrinter {
             return "JSON_OBJECT(" + out + ")"
         case .extract(let unit, let operand):
             return "EXTRACT(" + unit.rawValue + " FROM " + print(operand) + ")"
+        case .roundTime(let operand, let unit, let up):
+            // An operand ending in an interval literal would take TO as its own qualifier.
+            var inner = print(operand, atLeast: .primary)
+            if case .literal(.interval) = operand.kind { inner = "(" + inner + ")" }
+            return (up ? "CEIL(" : "FLOOR(") + inner + " TO " + unit.rawValue + ")"
+        case .timestampAdd(let unit, let count, let operand):
+            return "TIMESTAMPADD(" + unit.rawValue + ", " + print(count) + ", " + print(operand) + ")"
+        case .timestampDiff(let unit, let from, let to):
+            return "TIMESTAMPDIFF(" + unit.rawValue + ", " + print(from) + ", " + print(to) + ")"
         case .trim(let side, let characters, let source):
             return "TRIM(" + side.rawValue + " " + (characters.map { print($0) + " " } ?? "") + "FROM " + print(source) + ")"
         case .substring(let source, let from, let length):
