@@ -86,12 +86,12 @@ public enum Cast {
         let failure = RuntimeError("cannot cast \(ValueText.sql(value, type: source, context: context)) from \(source) to \(target)")
         switch target {
         case .char(let length):
-            let text = ValueText.plain(value, type: source, context: context)
+            let text = ValueText.cast(value, type: source, context: context)
             let clipped = String(text.prefix(length))
             return .string(clipped + String(repeating: " ", count: max(0, length - clipped.count)))
         case .varchar(let length):
             // Bytes read as UTF-8 text, as Flink's CAST(BYTES AS STRING) does.
-            let text = if case .bytes(let bytes) = value { String(decoding: bytes, as: UTF8.self) } else { ValueText.plain(value, type: source, context: context) }
+            let text = if case .bytes(let bytes) = value { String(decoding: bytes, as: UTF8.self) } else { ValueText.cast(value, type: source, context: context) }
             return .string(length == DataType.maxVarcharLength ? text : String(text.prefix(length)))
         case .boolean:
             switch value {

@@ -168,7 +168,7 @@ extension ScalarArguments {
     /// A value as CONCAT sees it: strings as they are, anything else as its text.
     func stringValue(_ value: Value) -> String {
         if case .string(let s) = value { return s }
-        return ValueText.plain(value, type: .string, context: context)
+        return ValueText.cast(value, type: .string, context: context)
     }
 }
 
