@@ -36,7 +36,7 @@ import Testing
         let text = try #require(renderedError("SELECT TIMESTAMPDIFF(MILLISECOND, event_time, event_time) FROM prices", in: session))
         #expect(text.contains("TIMESTAMPDIFF takes the units YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND"))
         let floor = try #require(renderedError("SELECT FLOOR(symbol TO HOUR) FROM prices", in: session))
-        #expect(floor.contains("FLOOR(... TO unit) expects a date or timestamp"))
+        #expect(floor.contains("FLOOR(... TO unit) expects a date, time or timestamp"))
     }
 
     @Test func columnNamesAreCaseSensitiveAndTheHintSaysSo() throws {

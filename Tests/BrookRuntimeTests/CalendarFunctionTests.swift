@@ -16,6 +16,7 @@ import Testing
         #expect(try selectRow("CEIL(DATE '2024-05-01' TO MONTH), CEIL(DATE '2024-05-02' TO MONTH), FLOOR(DATE '2024-05-02' TO YEAR), CEIL(DATE '2024-11-02' TO QUARTER), FLOOR(DATE '2024-05-02' TO HOUR)") == [
             date("2024-05-01"), date("2024-06-01"), date("2024-01-01"), date("2025-01-01"), date("2024-05-02"),
         ])
+        #expect(try selectRow("CEIL(TIME '12:44:31' TO MINUTE), FLOOR(TIME '12:44:31' TO HOUR)") == [.time(45_900_000_000), .time(43_200_000_000)])
     }
 
     @Test func floorOfATimestampLTZRoundsOnTheSessionWallClock() throws {

@@ -75,17 +75,20 @@ enum BuiltinFunctions {
         }
     }
 
-    /// FLOOR, CEIL or CEILING of a number (DECIMAL(p, s) loses its scale), or of a date or
+    /// FLOOR, CEIL or CEILING of a number (DECIMAL(p, s) loses its scale), or of a date, time or
     /// timestamp to a unit, which `FLOOR(ts TO unit)` passes as a second, literal argument.
     static func floorOrCeiling(_ name: String, _ summary: String) -> FunctionDefinition {
         FunctionDefinition(name: name, kind: .scalar, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: 1...2, name)
             if args.count == 2 {
-                guard args[0].isTimestamp || args[0] == .date || args[0] == .null else {
-                    throw FunctionSignatureError("\(name)(... TO unit) expects a date or timestamp, got \(args[0])", argument: 0)
+                var isTime = false
+                if case .time = args[0] { isTime = true }
+                guard args[0].isTimestamp || args[0] == .date || isTime || args[0] == .null else {
+                    throw FunctionSignatureError("\(name)(... TO unit) expects a date, time or timestamp, got \(args[0])", argument: 0)
                 }
-                guard case .string(let unit)? = args.constants[1], TemporalUnits.calendar.contains(unit) else {
-                    throw FunctionSignatureError("\(name) rounds to \(TemporalUnits.calendar.joined(separator: ", "))", argument: 1)
+                let units = isTime ? ["HOUR", "MINUTE", "SECOND"] : TemporalUnits.calendar
+                guard case .string(let unit)? = args.constants[1], units.contains(unit) else {
+                    throw FunctionSignatureError("\(name) rounds \(isTime ? "a time " : "")to \(units.joined(separator: ", "))", argument: 1)
                 }
                 return nullable(args[0] == .null ? .timestamp(precision: 3) : args[0], args)
             }

@@ -90,7 +90,7 @@ enum CalendarFunctions {
         }
     }
 
-    /// FLOOR or CEIL of a date or timestamp to a unit; weeks start on Sunday, as in Flink.
+    /// FLOOR or CEIL of a date, time or timestamp to a unit; weeks start on Sunday, as in Flink.
     static func round(_ value: Value, unit: String, type: DataType, up: Bool, context: EvaluationContext) -> Value {
         switch value {
         case .date(let days):
@@ -101,6 +101,9 @@ enum CalendarFunctions {
             return .timestamp(context.timeZone.instant(fromLocal: round(local, unit: unit, up: up)))
         case .timestamp(let micros):
             return .timestamp(round(micros, unit: unit, up: up))
+        case .time(let micros):
+            // CEIL(TIME '23:59:30' TO MINUTE) wraps to midnight, as a time of day must.
+            return .time(round(micros, unit: unit, up: up) % dayMicros)
         default:
             return .null
         }
