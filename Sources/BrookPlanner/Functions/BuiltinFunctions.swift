@@ -186,7 +186,7 @@ enum BuiltinFunctions {
         fitToPlaces("TRUNCATE", "truncates to n decimal places (default 0; negative zeroes digits left of the point)"),
         floorOrCeiling("FLOOR", "largest integer not above a number, or a time rounded down to a unit: FLOOR(ts TO HOUR)"),
         floorOrCeiling("CEIL", "smallest integer not below a number, or a time rounded up to a unit: CEIL(ts TO HOUR)"),
-        floorOrCeiling("CEILING", "CEIL"),
+        floorOrCeiling("CEILING", "the same as CEIL"),
         doubleMath("POWER", arity: 2...2, "a raised to the power b"),
         doubleMath("SQRT", arity: 1...1, "square root"),
         doubleMath("LN", arity: 1...1, "natural logarithm"),
