@@ -10,6 +10,12 @@ import Testing
         ])
     }
 
+    @Test func overflowingConstantArgumentsWrapAtPlanTime() throws {
+        #expect(try selectRow("ABS(9223372036854775807 + 1), SIGN(-CAST(-9223372036854775807 - 1 AS BIGINT)), ABS(9223372036854775807 * 2)") == [
+            .integer(.min), .integer(-1), .integer(2),
+        ])
+    }
+
     @Test func remainderOfABigintByAnIntDoesNotNarrowTheDividend() throws {
         #expect(try selectRow("CAST(5000000000 AS BIGINT) % 3, MOD(CAST(5000000000 AS BIGINT), 7)") == [.integer(2), .integer(5_000_000_000 % 7)])
     }
