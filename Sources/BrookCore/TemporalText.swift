@@ -39,7 +39,7 @@ public enum TemporalText {
     public static func parseDate(_ text: some StringProtocol) -> Int32? {
         let bytes = Array(text.utf8)
         let parts = bytes.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        guard parts.count == 3, let year = number(parts[0]), let month = number(parts[1]), let day = number(parts[2]),
+        guard parts.count == 3, let year = number(parts[0]), year <= 9999, let month = number(parts[1]), let day = number(parts[2]),
               (1...12).contains(month), (1...daysInMonth(year: year, month: month)).contains(day) else { return nil }
         return Int32(daysFromCivil(year: year, month: month, day: day))
     }

@@ -30,6 +30,13 @@ import Testing
         ])
     }
 
+    @Test func timestampAddOutsideYearsZeroToNineThousandNineHundredNinetyNineIsAnError() throws {
+        #expect(throws: RuntimeError.self) { try selectRow("TIMESTAMPADD(YEAR, 9000000000, DATE '2024-01-01')") }
+        #expect(throws: RuntimeError.self) { try selectRow("TIMESTAMPADD(SECOND, 9223372036854775807, TIMESTAMP '2024-01-01 00:00:00')") }
+        #expect(throws: RuntimeError.self) { try selectRow("TIMESTAMPADD(DAY, 3000000, DATE '2024-01-01')") }
+        #expect(try selectRow("TRY_CAST('999999999-01-01' AS DATE)") == [.null])
+    }
+
     @Test func timestampDiffCountsWholeUnitsAsInt() throws {
         #expect(try selectRow("TIMESTAMPDIFF(MINUTE, TIMESTAMP '2024-05-01 13:44:05', TIMESTAMP '2024-05-01 14:44:04'), TIMESTAMPDIFF(DAY, DATE '2024-05-02', DATE '2024-05-01'), TIMESTAMPDIFF(MONTH, DATE '2024-01-31', DATE '2024-02-29'), TIMESTAMPDIFF(MONTH, TIMESTAMP '2024-01-15 10:00:00', TIMESTAMP '2024-03-15 09:59:59'), TIMESTAMPDIFF(YEAR, DATE '2020-02-29', DATE '2021-02-28'), TIMESTAMPDIFF(SECOND, DATE '1900-01-01', DATE '2024-01-01')") == [
             .integer(59), .integer(-1), .integer(1), .integer(1), .integer(1), .integer(Int64(Int32(truncatingIfNeeded: 3_913_056_000))),

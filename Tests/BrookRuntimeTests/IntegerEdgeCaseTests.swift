@@ -16,6 +16,12 @@ import Testing
         ])
     }
 
+    @Test func integersTooLargeForADecimalTypeAreNullNotATrap() throws {
+        #expect(try selectRow("CAST(123 AS DECIMAL(3, 2)), CAST(CAST(9223372036854775807 AS BIGINT) AS DECIMAL(38, 37)), CAST(12 AS DECIMAL(4, 2))") == [
+            .null, .null, .decimal(DecimalValue(parsing: "12.00")!),
+        ])
+    }
+
     @Test func remainderOfABigintByAnIntDoesNotNarrowTheDividend() throws {
         #expect(try selectRow("CAST(5000000000 AS BIGINT) % 3, MOD(CAST(5000000000 AS BIGINT), 7)") == [.integer(2), .integer(5_000_000_000 % 7)])
     }

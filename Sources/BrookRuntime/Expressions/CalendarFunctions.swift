@@ -67,27 +67,24 @@ enum CalendarFunctions {
     }
 
     /// `value` moved by `count` units; a DATE moved by less than a day becomes a TIMESTAMP(0).
+    /// Results must stay in years 0000 to 9999, as every TIMESTAMP does.
     static func shifted(_ value: Value, by count: Int64, _ unit: String, type: DataType, resultType: DataType) throws(RuntimeError) -> Value {
+        let outside = RuntimeError("TIMESTAMPADD of \(count) \(unit) leaves the TIMESTAMP range (years 0000 to 9999)")
+        guard let start = micros(value, type: type, local: false, EvaluationContext()) else { return .null }
+        var moved: Int64
         if let months = unitMonths[unit] {
-            let total = count.multipliedReportingOverflow(by: Int64(months))
-            guard !total.overflow, let amount = Int(exactly: total.partialValue), abs(amount) < 12 * 1_000_000 else {
-                throw RuntimeError("TIMESTAMPADD of \(count) \(unit) leaves the range of dates")
-            }
-            switch value {
-            case .date(let days): return .date(Int32(truncatingIfNeeded: VectorArithmetic.addMonths(Int64(days), amount, type: .date)))
-            case .timestamp(let micros): return .timestamp(VectorArithmetic.addMonths(micros, amount, type: type))
-            default: return .null
-            }
+            guard let amount = Int(exactly: count), abs(amount) <= 12 * 10_000 / months else { throw outside }
+            moved = VectorArithmetic.addMonths(start, amount * months, type: .timestamp(precision: 6))
+        } else {
+            let (shift, overflow) = count.multipliedReportingOverflow(by: unitMicros[unit] ?? 1)
+            guard !overflow else { throw outside }
+            let (sum, sumOverflow) = start.addingReportingOverflow(shift)
+            guard !sumOverflow else { throw outside }
+            moved = sum
         }
-        let step = unitMicros[unit] ?? 1
-        let (shift, overflow) = count.multipliedReportingOverflow(by: step)
-        guard !overflow else { throw RuntimeError("TIMESTAMPADD of \(count) \(unit) leaves the range of timestamps") }
-        switch value {
-        case .date(let days) where resultType == .date: return .date(Int32(truncatingIfNeeded: Int64(days) &+ shift / dayMicros))
-        case .date(let days): return .timestamp(Int64(days) * dayMicros &+ shift)
-        case .timestamp(let micros): return .timestamp(micros &+ shift)
-        default: return .null
-        }
+        guard TimestampRange.micros.contains(moved) else { throw outside }
+        if case .date = value, resultType == .date { return .date(Int32(floorDivide(moved, dayMicros))) }
+        return .timestamp(moved)
     }
 
     /// FLOOR or CEIL of a date, time or timestamp to a unit; weeks start on Sunday, as in Flink.

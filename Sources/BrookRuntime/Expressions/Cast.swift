@@ -23,7 +23,8 @@ public enum Cast {
             switch target {
             case .double, .float:
                 return Column(type: target, storage: .double(ContiguousArray(values.map { target == .float ? Double(Float($0)) : Double($0) })), nulls: column.nulls)
-            case .decimal(_, let scale):
+            case .decimal(let precision, let scale) where precision - scale >= 19:
+                // Every BIGINT fits: no value can overflow the target.
                 let factor = DecimalValue.powerOfTen(scale)
                 return Column(type: target, storage: .decimal(ContiguousArray(values.map { Int128($0) * factor })), nulls: column.nulls)
             default: break
