@@ -47,6 +47,7 @@ import Testing
         #expect(try selectRow("EXTRACT(DOW FROM DATE '2024-05-01'), EXTRACT(DOY FROM DATE '2024-05-01'), EXTRACT(WEEK FROM DATE '2024-05-01'), EXTRACT(QUARTER FROM DATE '2024-05-01'), EXTRACT(MILLISECOND FROM TIMESTAMP '2024-05-01 13:44:05.123'), EXTRACT(MICROSECOND FROM TIMESTAMP '2024-05-01 13:44:05.123456')") == [
             .integer(4), .integer(122), .integer(18), .integer(2), .integer(5123), .integer(5_123_456),
         ])
+        #expect(try selectRow("EXTRACT(MICROSECOND FROM TIME '10:00:07.25'), EXTRACT(MILLISECOND FROM TIME '10:00:07.25')") == [.integer(7_250_000), .integer(7250)])
         #expect(try selectRow("DAYOFWEEK(DATE '2024-05-05'), DAYOFYEAR(DATE '2024-12-31'), WEEK(DATE '2024-12-30'), WEEK(DATE '2021-01-01'), WEEK(TIMESTAMP '2024-05-01 13:44:05')") == [
             .integer(1), .integer(366), .integer(1), .integer(53), .integer(18),
         ])

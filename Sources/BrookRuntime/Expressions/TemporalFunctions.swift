@@ -93,7 +93,7 @@ enum TemporalFunctions {
             case .intervalMonths(let months):
                 return .integer(unit == "YEAR" ? Int64(months / 12) : Int64(months % 12))
             case .time(let micros):
-                let parts: [String: Int64] = ["HOUR": micros / 3_600_000_000, "MINUTE": micros / 60_000_000 % 60, "SECOND": micros / 1_000_000 % 60, "MILLISECOND": micros / 1000 % 60_000]
+                let parts: [String: Int64] = ["HOUR": micros / 3_600_000_000, "MINUTE": micros / 60_000_000 % 60, "SECOND": micros / 1_000_000 % 60, "MILLISECOND": micros / 1000 % 60_000, "MICROSECOND": micros % 60_000_000]
                 return .integer(parts[unit] ?? 0)
             default:
                 let micros: Int64
