@@ -94,11 +94,13 @@ public struct DecimalValue: Hashable, Sendable, CustomStringConvertible {
         return max(count, scale, 1)
     }
 
-    /// This value at `newScale`, rounding half up when digits are dropped.
+    /// This value at `newScale`, rounding half up when digits are dropped. A value too large for
+    /// 128 bits at that scale saturates, which no DECIMAL precision admits, so callers see overflow.
     public func rescaled(to newScale: Int) -> DecimalValue {
         if newScale == scale { return self }
         if newScale > scale {
-            return DecimalValue(unscaled: unscaled * DecimalValue.powerOfTen(newScale - scale), scale: newScale)
+            let (product, overflow) = newScale - scale > 38 ? (0, unscaled != 0) : unscaled.multipliedReportingOverflow(by: DecimalValue.powerOfTen(newScale - scale))
+            return DecimalValue(unscaled: overflow ? (unscaled < 0 ? .min : .max) : product, scale: newScale)
         }
         let divisor = DecimalValue.powerOfTen(scale - newScale)
         let (quotient, remainder) = unscaled.quotientAndRemainder(dividingBy: divisor)

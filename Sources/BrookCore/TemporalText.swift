@@ -39,9 +39,18 @@ public enum TemporalText {
     public static func parseDate(_ text: some StringProtocol) -> Int32? {
         let bytes = Array(text.utf8)
         let parts = bytes.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        guard parts.count == 3, let year = number(parts[0]), let month = number(parts[1]), let day = number(parts[2]),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        guard parts.count == 3, let year = number(parts[0]), year <= 9999, let month = number(parts[1]), let day = number(parts[2]),
+              (1...12).contains(month), (1...daysInMonth(year: year, month: month)).contains(day) else { return nil }
         return Int32(daysFromCivil(year: year, month: month, day: day))
+    }
+
+    /// The length of a month in the proleptic Gregorian calendar, so 2024-02-30 is refused rather than rolled over.
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// Microseconds of the day and the number of fraction digits written.
@@ -99,8 +108,9 @@ public enum TemporalText {
         return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
-    /// `HH:mm:ss` plus as many fraction digits as needed (none when zero), up to `precision`.
-    public static func formatTime(_ microsOfDay: Int64, precision: Int = 6) -> String {
+    /// `HH:mm:ss` plus as many fraction digits as needed (none when zero), up to `precision`;
+    /// `fullPrecision` writes all `precision` digits, as CAST to a string does.
+    public static func formatTime(_ microsOfDay: Int64, precision: Int = 6, fullPrecision: Bool = false) -> String {
         let seconds = Int(microsOfDay / 1_000_000)
         var text = padded(seconds / 3600, 2) + ":" + padded(seconds / 60 % 60, 2) + ":" + padded(seconds % 60, 2)
         var fraction = Int(microsOfDay % 1_000_000)
@@ -109,6 +119,7 @@ public enum TemporalText {
             fraction /= 10
             digits -= 1
         }
+        if fullPrecision { return digits > 0 ? text + "." + padded(fraction, digits) : text }
         if fraction == 0 { digits = 0 }
         while digits > 0, fraction % 10 == 0 {
             fraction /= 10
@@ -118,10 +129,11 @@ public enum TemporalText {
         return text
     }
 
-    /// `yyyy-MM-dd HH:mm:ss[.f…]` of microseconds since the epoch, with only the fraction digits needed.
-    public static func formatTimestamp(_ micros: Int64, precision: Int = 6) -> String {
+    /// `yyyy-MM-dd HH:mm:ss[.f…]` of microseconds since the epoch, with only the fraction digits
+    /// needed, or (`fullPrecision`) all `precision` of them.
+    public static func formatTimestamp(_ micros: Int64, precision: Int = 6, fullPrecision: Bool = false) -> String {
         let days = micros >= 0 ? micros / 86_400_000_000 : (micros - 86_399_999_999) / 86_400_000_000
         let timeOfDay = micros - days * 86_400_000_000
-        return formatDate(Int(days)) + " " + formatTime(timeOfDay, precision: precision)
+        return formatDate(Int(days)) + " " + formatTime(timeOfDay, precision: precision, fullPrecision: fullPrecision)
     }
 }

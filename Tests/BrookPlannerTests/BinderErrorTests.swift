@@ -18,6 +18,27 @@ import Testing
             """)
     }
 
+    @Test func impossibleCalendarDateLiteralIsAnErrorAtItsPlace() throws {
+        let date = try #require(renderedError("SELECT 1,\n  DATE '2024-02-30' FROM prices", in: session))
+        #expect(date.hasPrefix("q.sql:2:3: invalid DATE literal '2024-02-30'"))
+        let timestamp = try #require(renderedError("SELECT TIMESTAMP '2023-02-29 10:00:00' FROM prices", in: session))
+        #expect(timestamp.hasPrefix("q.sql:1:8: invalid timestamp literal '2023-02-29 10:00:00'"))
+        #expect(renderedError("SELECT DATE '2024-02-29' FROM prices", in: session) == nil)
+    }
+
+    @Test func unsupportedDatePatternLetterIsRefusedAtBindTime() throws {
+        let text = try #require(renderedError("SELECT DATE_FORMAT(event_time, 'yyyy QQ') FROM prices", in: session))
+        #expect(text.hasPrefix("q.sql:1:32: DATE_FORMAT does not support the pattern letter 'Q'"))
+        #expect(renderedError("SELECT DATE_FORMAT(event_time, 'yyyy ''Q''') FROM prices", in: session) == nil)
+    }
+
+    @Test func timeUnitFunctionsNameTheUnitsTheyTake() throws {
+        let text = try #require(renderedError("SELECT TIMESTAMPDIFF(MILLISECOND, event_time, event_time) FROM prices", in: session))
+        #expect(text.contains("TIMESTAMPDIFF takes the units YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND"))
+        let floor = try #require(renderedError("SELECT FLOOR(symbol TO HOUR) FROM prices", in: session))
+        #expect(floor.contains("FLOOR(... TO unit) expects a date, time or timestamp"))
+    }
+
     @Test func columnNamesAreCaseSensitiveAndTheHintSaysSo() throws {
         let text = try #require(renderedError("SELECT Symbol FROM prices", in: session))
         #expect(text.contains("unknown column 'Symbol' (did you mean 'symbol'?)"))

@@ -35,6 +35,11 @@ func runtimeSession(_ script: String) throws -> Session {
     return session
 }
 
+/// The one row of `SELECT expressions`, in a session prepared by `setup`.
+func selectRow(_ expressions: String, _ setup: String = "") throws -> [Value] {
+    try runJob("SELECT \(expressions)", in: try runtimeSession(setup)).rows[0]
+}
+
 /// The rows a SELECT or INSERT produces (an INSERT's rows are collected from its sink instead of written).
 func runJob(_ sql: String, in session: Session, options: RunOptions = RunOptions()) throws -> (rows: [[Value]], kinds: [ChangeKind], summary: JobSummary) {
     let collector = CollectingRowWriter()

@@ -7,8 +7,7 @@ import Testing
 
 @Suite struct SQLFunctionTests {
     func evaluate(_ expressions: String, _ setup: String = "") throws -> [Value] {
-        let session = try runtimeSession(setup)
-        return try runJob("SELECT \(expressions)", in: session).rows[0]
+        try selectRow(expressions, setup)
     }
 
     @Test func arithmeticFollowsTheResultTypes() throws {

@@ -147,7 +147,12 @@ extension Expression {
         case .unary(_, let operand): return [operand]
         case .binary(_, let a, let b): return [a, b]
         case .isNull(let operand, _), .isBoolean(let operand, _, _): return [operand]
-        case .between(let operand, let low, let high, _): return [operand, low, high]
+        case .between(let operand, let low, let high, _, _): return [operand, low, high]
+        case .isDistinctFrom(let a, let b, _): return [a, b]
+        case .isUnknown(let operand, _): return [operand]
+        case .roundTime(let operand, _, _): return [operand]
+        case .timestampAdd(_, let count, let operand): return [count, operand]
+        case .timestampDiff(_, let a, let b): return [a, b]
         case .inList(let operand, let list, _): return [operand] + list
         case .like(let operand, let pattern, let escape, _): return [operand, pattern] + (escape.map { [$0] } ?? [])
         case .caseWhen(let operand, let branches, let otherwise):

@@ -2,30 +2,31 @@
 import BrookCore
 
 /// Folds literals and arithmetic on them into a value, for the places where SQL requires a
-/// constant. Returns nil when the expression reads a column or calls anything else.
+/// constant. Returns nil when the expression reads a column or calls anything else. Integers
+/// wrap as the runtime's do, so an overflowing constant never traps the planner.
 public enum ConstantFolder {
     public static func evaluate(_ expression: BoundExpression) -> Value? {
         switch expression {
         case .literal(let value, _): return value
         case .call("NEGATE", let args, _):
             switch evaluate(args[0]) {
-            case .intervalMilliseconds(let ms)?: return .intervalMilliseconds(-ms)
-            case .intervalMonths(let months)?: return .intervalMonths(-months)
-            case .integer(let value)?: return .integer(-value)
+            case .intervalMilliseconds(let ms)?: return .intervalMilliseconds(0 &- ms)
+            case .intervalMonths(let months)?: return .intervalMonths(0 &- months)
+            case .integer(let value)?: return .integer(0 &- value)
             case .double(let value)?: return .double(-value)
             case .decimal(let value)?: return .decimal(DecimalValue(unscaled: -value.unscaled, scale: value.scale))
             default: return nil
             }
         case .call(let op, let args, _) where (op == "+" || op == "-") && args.count == 2:
             switch (evaluate(args[0]), evaluate(args[1])) {
-            case (.intervalMilliseconds(let a)?, .intervalMilliseconds(let b)?): return .intervalMilliseconds(op == "+" ? a + b : a - b)
-            case (.integer(let a)?, .integer(let b)?): return .integer(op == "+" ? a + b : a - b)
+            case (.intervalMilliseconds(let a)?, .intervalMilliseconds(let b)?): return .intervalMilliseconds(op == "+" ? a &+ b : a &- b)
+            case (.integer(let a)?, .integer(let b)?): return .integer(op == "+" ? a &+ b : a &- b)
             default: return nil
             }
         case .call("*", let args, _) where args.count == 2:
             switch (evaluate(args[0]), evaluate(args[1])) {
-            case (.intervalMilliseconds(let a)?, .integer(let b)?), (.integer(let b)?, .intervalMilliseconds(let a)?): return .intervalMilliseconds(a * b)
-            case (.integer(let a)?, .integer(let b)?): return .integer(a * b)
+            case (.intervalMilliseconds(let a)?, .integer(let b)?), (.integer(let b)?, .intervalMilliseconds(let a)?): return .intervalMilliseconds(a &* b)
+            case (.integer(let a)?, .integer(let b)?): return .integer(a &* b)
             default: return nil
             }
         case .cast(let inner, let type, _):

@@ -63,11 +63,29 @@ final class ExpressionContext {
             let inner = try bind(operand)
             try expectBoolean(inner, operand, "IS \(value ? "TRUE" : "FALSE")")
             return .call("IS \(negated ? "NOT " : "")\(value ? "TRUE" : "FALSE")", [inner], ColumnType(.boolean, nullable: false))
-        case .between(let operand, let lowExpression, let highExpression, let negated):
+        case .between(let operand, let lowExpression, let highExpression, let symmetric, let negated):
             let value = try bind(operand)
-            let low = try binary(negated ? .less : .greaterOrEqual, value, try bind(lowExpression), range: range, leftRange: operand.range, rightRange: lowExpression.range)
-            let high = try binary(negated ? .greater : .lessOrEqual, value, try bind(highExpression), range: range, leftRange: operand.range, rightRange: highExpression.range)
-            return .call(negated ? "OR" : "AND", [low, high], ColumnType(.boolean, nullable: low.type.nullable || high.type.nullable))
+            let (lowBound, highBound) = (try bind(lowExpression), try bind(highExpression))
+            func between(_ low: BoundExpression, _ lowRange: SourceRange, _ high: BoundExpression, _ highRange: SourceRange) throws(SQLError) -> BoundExpression {
+                let lower = try binary(negated ? .less : .greaterOrEqual, value, low, range: range, leftRange: operand.range, rightRange: lowRange)
+                let upper = try binary(negated ? .greater : .lessOrEqual, value, high, range: range, leftRange: operand.range, rightRange: highRange)
+                return .call(negated ? "OR" : "AND", [lower, upper], ColumnType(.boolean, nullable: lower.type.nullable || upper.type.nullable))
+            }
+            let ordered = try between(lowBound, lowExpression.range, highBound, highExpression.range)
+            guard symmetric else { return ordered }
+            // SYMMETRIC takes the bounds either way round: x BETWEEN a AND b OR x BETWEEN b AND a.
+            let swapped = try between(highBound, highExpression.range, lowBound, lowExpression.range)
+            return .call(negated ? "AND" : "OR", [ordered, swapped], ColumnType(.boolean, nullable: ordered.type.nullable || swapped.type.nullable))
+        case .isDistinctFrom(let leftExpression, let rightExpression, let negated):
+            let (left, right) = (try bind(leftExpression), try bind(rightExpression))
+            guard TypeRules.comparable(left.type.type, right.type.type) else {
+                throw SQLError("cannot compare \(left.type.type) with \(right.type.type)", at: range, hint: "CAST one side so both have the same type")
+            }
+            return .call(negated ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM", [left, right], ColumnType(.boolean, nullable: false))
+        case .isUnknown(let operand, let negated):
+            let inner = try bind(operand)
+            try expectBoolean(inner, operand, "IS \(negated ? "NOT " : "")UNKNOWN")
+            return .call(negated ? "IS NOT NULL" : "IS NULL", [inner], ColumnType(.boolean, nullable: false))
         case .inList(let operand, let list, let negated):
             let value = try bind(operand)
             var items: [BoundExpression] = []
@@ -113,8 +131,16 @@ final class ExpressionContext {
             guard inner.type.type.isTemporal || inner.type.type.isInterval else {
                 throw SQLError("EXTRACT expects a date, time, timestamp or interval, got \(inner.type.type)", at: operand.range)
             }
-            return .call("EXTRACT", [.literal(.string(unit.rawValue), ColumnType(.char(length: unit.rawValue.count), nullable: false)), inner],
-                         ColumnType(.bigint, nullable: inner.type.nullable))
+            if unit == .dayOfWeek || unit == .dayOfYear || unit == .week || unit == .quarter, !(inner.type.type.isTimestamp || inner.type.type == .date) {
+                throw SQLError("EXTRACT(\(unit.rawValue) ...) expects a date or timestamp, got \(inner.type.type)", at: operand.range)
+            }
+            return .call("EXTRACT", [unitLiteral(unit), inner], ColumnType(.bigint, nullable: inner.type.nullable))
+        case .roundTime(let operand, let unit, let up):
+            return try scalar(up ? "CEIL" : "FLOOR", [try bind(operand), unitLiteral(unit)], argumentRanges: [operand.range, range], range: range)
+        case .timestampAdd(let unit, let count, let operand):
+            return try scalar("TIMESTAMPADD", [unitLiteral(unit), try bind(count), try bind(operand)], argumentRanges: [range, count.range, operand.range], range: range)
+        case .timestampDiff(let unit, let from, let to):
+            return try scalar("TIMESTAMPDIFF", [unitLiteral(unit), try bind(from), try bind(to)], argumentRanges: [range, from.range, to.range], range: range)
         case .trim(let side, let characters, let source):
             let name = side == .both ? "TRIM" : side == .leading ? "LTRIM" : "RTRIM"
             var args = [try bind(source)]
@@ -155,6 +181,11 @@ final class ExpressionContext {
             if valueType == .null { valueType = .string }
             return .call("MAP", args, ColumnType(.map(key: TypeRules.unpadded(keyType), value: TypeRules.unpadded(valueType)), nullable: false))
         }
+    }
+
+    /// A time unit as the literal argument the runtime reads it from.
+    private func unitLiteral(_ unit: TimeUnit) -> BoundExpression {
+        .literal(.string(unit.rawValue), ColumnType(.char(length: unit.rawValue.count), nullable: false))
     }
 
     private func expectBoolean(_ bound: BoundExpression, _ expression: Expression, _ what: String) throws(SQLError) {

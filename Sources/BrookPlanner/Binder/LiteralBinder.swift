@@ -77,7 +77,7 @@ enum LiteralBinder {
         switch type {
         case .date:
             guard let days = TemporalText.parseDate(text) else {
-                throw SQLError("invalid DATE literal '\(text)'; write DATE 'yyyy-MM-dd'", at: range)
+                throw SQLError("invalid DATE literal '\(text)'; write DATE 'yyyy-MM-dd' with a day its month has", at: range)
             }
             return .literal(.date(days), ColumnType(.date, nullable: false))
         case .time:
@@ -87,7 +87,7 @@ enum LiteralBinder {
             return .literal(.time(micros), ColumnType(.time(precision: precision), nullable: false))
         default:
             guard let (micros, precision) = TemporalText.parseTimestamp(text) else {
-                throw SQLError("invalid timestamp literal '\(text)'; write TIMESTAMP 'yyyy-MM-dd HH:mm:ss[.fff]'", at: range)
+                throw SQLError("invalid timestamp literal '\(text)'; write TIMESTAMP 'yyyy-MM-dd HH:mm:ss[.fff]' with a day its month has", at: range)
             }
             if case .timestampLTZ = type {
                 return .literal(.timestamp(micros), ColumnType(.timestampLTZ(precision: precision), nullable: false))

@@ -58,6 +58,56 @@ enum BuiltinFunctions {
         }
     }
 
+    /// ROUND or TRUNCATE(x [, places]): Flink's type is x's, except that DECIMAL(p, s) keeps
+    /// min(places, s) digits of scale (none for negative places).
+    static func fitToPlaces(_ name: String, _ summary: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .scalar, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...2, name)
+            try args.expectNumeric(0, name)
+            if args.count == 2 {
+                guard args[1].isInteger || args[1] == .null else { throw FunctionSignatureError("\(name) expects an integer number of places, got \(args[1])", argument: 1) }
+            }
+            if case .decimal(let p, let s) = args[0] {
+                let places = max(0, min(integerConstant(args, 1) ?? 0, s))
+                return nullable(.decimal(precision: min(DataType.maxDecimalPrecision, p - s + places + 1), scale: places), args)
+            }
+            return nullable(args[0], args)
+        }
+    }
+
+    /// FLOOR, CEIL or CEILING of a number (DECIMAL(p, s) loses its scale), or of a date, time or
+    /// timestamp to a unit, which `FLOOR(ts TO unit)` passes as a second, literal argument.
+    static func floorOrCeiling(_ name: String, _ summary: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .scalar, summary: summary) { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...2, name)
+            if args.count == 2 {
+                var isTime = false
+                if case .time = args[0] { isTime = true }
+                guard args[0].isTimestamp || args[0] == .date || isTime || args[0] == .null else {
+                    throw FunctionSignatureError("\(name)(... TO unit) expects a date, time or timestamp, got \(args[0])", argument: 0)
+                }
+                let units = isTime ? ["HOUR", "MINUTE", "SECOND"] : TemporalUnits.calendar
+                guard case .string(let unit)? = args.constants[1], units.contains(unit) else {
+                    throw FunctionSignatureError("\(name) rounds \(isTime ? "a time " : "")to \(units.joined(separator: ", "))", argument: 1)
+                }
+                return nullable(args[0] == .null ? .timestamp(precision: 3) : args[0], args)
+            }
+            try args.expectNumeric(0, name)
+            if case .decimal(let p, let s) = args[0] { return nullable(.decimal(precision: max(1, p - s + (s > 0 ? 1 : 0)), scale: 0), args) }
+            return args.types[0]
+        }
+    }
+
+    /// SUBSTRING(s, from [, length]): NULL for a negative length, so a call with a length may be NULL.
+    static func substring(_ name: String) -> FunctionDefinition {
+        FunctionDefinition(name: name, kind: .scalar, summary: "characters from a 1-based position (negative counts from the end), optionally of a length") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 2...3, name)
+            try args.expectString(0, name)
+            for index in 1..<args.count { try args.expectNumeric(index, name) }
+            return ColumnType(.string, nullable: args.anyNullable || args.count == 3)
+        }
+    }
+
     /// The integer literal at `index`, when the caller wrote one.
     static func integerConstant(_ args: FunctionArguments, _ index: Int) -> Int? {
         guard index < args.count, case .integer(let value)? = args.constants[index] else { return nil }
@@ -79,6 +129,7 @@ enum BuiltinFunctions {
         FunctionDefinition(name: "TO_TIMESTAMP", kind: .scalar, summary: "parses a string ('yyyy-MM-dd HH:mm:ss' or a format) to TIMESTAMP(3)") { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: 1...2, "TO_TIMESTAMP")
             for index in 0..<args.count { try args.expectString(index, "TO_TIMESTAMP") }
+            try expectSupportedPattern(args, at: 1, "TO_TIMESTAMP")
             return ColumnType(.timestamp(precision: 3))
         },
         FunctionDefinition(name: "DATE_FORMAT", kind: .scalar, summary: "formats a timestamp or timestamp string with a Java date pattern") { (args: FunctionArguments) throws(FunctionSignatureError) in
@@ -87,17 +138,20 @@ enum BuiltinFunctions {
                 throw FunctionSignatureError("DATE_FORMAT expects a timestamp or string, got \(args[0])", argument: 0)
             }
             try args.expectString(1, "DATE_FORMAT")
+            try expectSupportedPattern(args, at: 1, "DATE_FORMAT")
             return nullable(.string, args)
         },
         FunctionDefinition(name: "UNIX_TIMESTAMP", kind: .scalar, summary: "current epoch seconds, or a timestamp string's") { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: 0...2, "UNIX_TIMESTAMP")
             for index in 0..<args.count { try args.expectString(index, "UNIX_TIMESTAMP") }
+            try expectSupportedPattern(args, at: 1, "UNIX_TIMESTAMP")
             return ColumnType(.bigint, nullable: args.count > 0 && args.anyNullable)
         },
         FunctionDefinition(name: "FROM_UNIXTIME", kind: .scalar, summary: "epoch seconds to a 'yyyy-MM-dd HH:mm:ss' string in the session time zone") { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: 1...2, "FROM_UNIXTIME")
             try args.expectNumeric(0, "FROM_UNIXTIME")
             if args.count == 2 { try args.expectString(1, "FROM_UNIXTIME") }
+            try expectSupportedPattern(args, at: 1, "FROM_UNIXTIME")
             return nullable(.string, args)
         },
         FunctionDefinition(name: "CURRENT_TIMESTAMP", kind: .scalar, summary: "the current instant") { (args: FunctionArguments) throws(FunctionSignatureError) in
@@ -128,30 +182,11 @@ enum BuiltinFunctions {
             try args.expectNumeric(0, "ABS")
             return args.types[0]
         },
-        FunctionDefinition(name: "ROUND", kind: .scalar, summary: "rounds half up to n decimal places (default 0)") { (args: FunctionArguments) throws(FunctionSignatureError) in
-            try args.expect(count: 1...2, "ROUND")
-            try args.expectNumeric(0, "ROUND")
-            if args.count == 2 {
-                guard args[1].isInteger else { throw FunctionSignatureError("ROUND expects an integer number of places, got \(args[1])", argument: 1) }
-            }
-            if case .decimal(let p, let s) = args[0] {
-                let places = max(0, min(integerConstant(args, 1) ?? 0, s))
-                return nullable(.decimal(precision: min(DataType.maxDecimalPrecision, p - s + places + 1), scale: places), args)
-            }
-            return nullable(args[0], args)
-        },
-        FunctionDefinition(name: "FLOOR", kind: .scalar, summary: "largest integer value not above the argument") { (args: FunctionArguments) throws(FunctionSignatureError) in
-            try args.expect(count: 1...1, "FLOOR")
-            try args.expectNumeric(0, "FLOOR")
-            if case .decimal(let p, let s) = args[0] { return nullable(.decimal(precision: max(1, p - s + (s > 0 ? 1 : 0)), scale: 0), args) }
-            return args.types[0]
-        },
-        FunctionDefinition(name: "CEIL", kind: .scalar, summary: "smallest integer value not below the argument") { (args: FunctionArguments) throws(FunctionSignatureError) in
-            try args.expect(count: 1...1, "CEIL")
-            try args.expectNumeric(0, "CEIL")
-            if case .decimal(let p, let s) = args[0] { return nullable(.decimal(precision: max(1, p - s + (s > 0 ? 1 : 0)), scale: 0), args) }
-            return args.types[0]
-        },
+        fitToPlaces("ROUND", "rounds half up to n decimal places (default 0; negative rounds left of the point)"),
+        fitToPlaces("TRUNCATE", "truncates to n decimal places (default 0; negative zeroes digits left of the point)"),
+        floorOrCeiling("FLOOR", "largest integer not above a number, or a time rounded down to a unit: FLOOR(ts TO HOUR)"),
+        floorOrCeiling("CEIL", "smallest integer not below a number, or a time rounded up to a unit: CEIL(ts TO HOUR)"),
+        floorOrCeiling("CEILING", "the same as CEIL"),
         doubleMath("POWER", arity: 2...2, "a raised to the power b"),
         doubleMath("SQRT", arity: 1...1, "square root"),
         doubleMath("LN", arity: 1...1, "natural logarithm"),
@@ -159,6 +194,17 @@ enum BuiltinFunctions {
         doubleMath("LOG2", arity: 1...1, "base-2 logarithm"),
         doubleMath("LOG", arity: 1...2, "natural logarithm, or LOG(base, x)"),
         doubleMath("EXP", arity: 1...1, "e raised to the argument"),
+        doubleMath("PI", arity: 0...0, "the constant pi"),
+        doubleMath("E", arity: 0...0, "the constant e"),
+        doubleMath("SIN", arity: 1...1, "sine of radians"),
+        doubleMath("COS", arity: 1...1, "cosine of radians"),
+        doubleMath("TAN", arity: 1...1, "tangent of radians"),
+        doubleMath("ASIN", arity: 1...1, "arc sine, in radians"),
+        doubleMath("ACOS", arity: 1...1, "arc cosine, in radians"),
+        doubleMath("ATAN", arity: 1...1, "arc tangent, in radians"),
+        doubleMath("ATAN2", arity: 2...2, "arc tangent of y / x, in radians: ATAN2(y, x)"),
+        doubleMath("DEGREES", arity: 1...1, "radians to degrees"),
+        doubleMath("RADIANS", arity: 1...1, "degrees to radians"),
         FunctionDefinition(name: "MOD", kind: .scalar, summary: "remainder of a divided by b") { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: 2...2, "MOD")
             try args.expectNumeric(0, "MOD")
@@ -179,8 +225,8 @@ enum BuiltinFunctions {
             for index in 0..<args.count { try args.expectString(index, "CONCAT_WS") }
             return ColumnType(.string, nullable: args.types[0].nullable)
         },
-        stringFunction("SUBSTRING", arity: 2...3, numeric: [1, 2], returns: .string, "characters from a 1-based position, optionally of a length"),
-        stringFunction("SUBSTR", arity: 2...3, numeric: [1, 2], returns: .string, "characters from a 1-based position, optionally of a length"),
+        substring("SUBSTRING"),
+        substring("SUBSTR"),
         stringFunction("CHAR_LENGTH", arity: 1...1, returns: .int, "number of characters"),
         stringFunction("CHARACTER_LENGTH", arity: 1...1, returns: .int, "number of characters"),
         stringFunction("TRIM", arity: 1...2, returns: .string, "removes leading and trailing characters (default spaces)"),
@@ -190,7 +236,34 @@ enum BuiltinFunctions {
         stringFunction("REGEXP", arity: 2...2, returns: .boolean, "true when the string contains a match of the regular expression"),
         stringFunction("REGEXP_REPLACE", arity: 3...3, returns: .string, "replaces every match of a regular expression"),
         stringFunction("REGEXP_EXTRACT", arity: 2...3, numeric: [2], returns: .string, "the match (or group n) of a regular expression"),
-        stringFunction("POSITION", arity: 2...2, returns: .int, "1-based position of a substring, 0 when absent"),
+        stringFunction("POSITION", arity: 2...2, returns: .int, "POSITION(a IN b): 1-based position of a in b, 0 when absent"),
+        stringFunction("LOCATE", arity: 2...3, numeric: [2], returns: .int, "LOCATE(a, b [, from]): 1-based position of a in b from a position, 0 when absent"),
+        FunctionDefinition(name: "SPLIT_INDEX", kind: .scalar, summary: "SPLIT_INDEX(s, separator, n): the n-th (0-based) piece, NULL when there is none") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 3...3, "SPLIT_INDEX")
+            try args.expectString(0, "SPLIT_INDEX")
+            try args.expectString(1, "SPLIT_INDEX")
+            try args.expectNumeric(2, "SPLIT_INDEX")
+            return ColumnType(.string)
+        },
+        stringFunction("REPEAT", arity: 2...2, numeric: [1], returns: .string, "the string repeated n times (empty for n < 1)"),
+        stringFunction("REVERSE", arity: 1...1, returns: .string, "the characters in reverse order"),
+        stringFunction("OVERLAY", arity: 3...4, numeric: [2, 3], returns: .string, "OVERLAY(s PLACING r FROM n [FOR m]): s with m characters from n replaced by r"),
+        stringFunction("MD5", arity: 1...1, returns: .string, "the MD5 digest as 32 hexadecimal digits"),
+        stringFunction("SHA1", arity: 1...1, returns: .string, "the SHA-1 digest as 40 hexadecimal digits"),
+        stringFunction("SHA256", arity: 1...1, returns: .string, "the SHA-256 digest as 64 hexadecimal digits"),
+        stringFunction("ASCII", arity: 1...1, returns: .int, "the code of the first character (0 for an empty string)"),
+        FunctionDefinition(name: "CHR", kind: .scalar, summary: "the character of a code (the code modulo 256, as Flink)") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 1...1, "CHR")
+            guard args[0].isInteger || args[0] == .null else { throw FunctionSignatureError("CHR expects an integer, got \(args[0])", argument: 0) }
+            return nullable(.string, args)
+        },
+        FunctionDefinition(name: "IFNULL", kind: .scalar, summary: "IFNULL(x, replacement): x, or the replacement when x is NULL") { (args: FunctionArguments) throws(FunctionSignatureError) in
+            try args.expect(count: 2...2, "IFNULL")
+            guard let type = TypeRules.commonType(args[0], args[1]) else {
+                throw FunctionSignatureError("IFNULL arguments have no common type: \(args[0]) and \(args[1])", argument: 1)
+            }
+            return ColumnType(type, nullable: args.types[1].nullable)
+        },
         stringFunction("LPAD", arity: 3...3, numeric: [1], returns: .string, "pads on the left to a length"),
         stringFunction("RPAD", arity: 3...3, numeric: [1], returns: .string, "pads on the right to a length"),
         stringFunction("JSON_VALUE", arity: 2...2, returns: .string, "the scalar at a JSON path, as STRING"),

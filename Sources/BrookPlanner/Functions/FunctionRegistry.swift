@@ -98,7 +98,7 @@ public struct FunctionRegistry: Sendable {
     /// The built-in scalar, aggregate and window functions.
     public static var builtins: FunctionRegistry {
         var registry = FunctionRegistry()
-        for definition in BuiltinFunctions.scalar + MapAndBytesFunctions.scalar + BuiltinFunctions.aggregate + BuiltinFunctions.window {
+        for definition in BuiltinFunctions.scalar + CalendarFunctions.scalar + MapAndBytesFunctions.scalar + BuiltinFunctions.aggregate + BuiltinFunctions.window {
             registry.register(definition)
         }
         return registry

@@ -21,6 +21,14 @@ public enum Arithmetic {
         return divideRounding(unscaled, by: DecimalValue.powerOfTen(from - to))
     }
 
+    /// `rescale` for operands whose widening may not fit in 128 bits; `overflow` says it did not.
+    @inline(__always) public static func rescaleReportingOverflow(_ unscaled: Int128, from: Int, to: Int) -> (Int128, overflow: Bool) {
+        guard to > from else { return (rescale(unscaled, from: from, to: to), false) }
+        guard to - from <= DataType.maxDecimalPrecision else { return (0, unscaled != 0) }
+        let (result, overflow) = unscaled.multipliedReportingOverflow(by: DecimalValue.powerOfTen(to - from))
+        return (result, overflow)
+    }
+
     /// `a / b` rounded half away from zero.
     @inline(__always) public static func divideRounding(_ a: Int128, by b: Int128) -> Int128 {
         let (quotient, remainder) = a.quotientAndRemainder(dividingBy: b)

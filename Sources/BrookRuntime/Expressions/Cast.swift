@@ -23,7 +23,8 @@ public enum Cast {
             switch target {
             case .double, .float:
                 return Column(type: target, storage: .double(ContiguousArray(values.map { target == .float ? Double(Float($0)) : Double($0) })), nulls: column.nulls)
-            case .decimal(_, let scale):
+            case .decimal(let precision, let scale) where precision - scale >= 19:
+                // Every BIGINT fits: no value can overflow the target.
                 let factor = DecimalValue.powerOfTen(scale)
                 return Column(type: target, storage: .decimal(ContiguousArray(values.map { Int128($0) * factor })), nulls: column.nulls)
             default: break
@@ -86,12 +87,12 @@ public enum Cast {
         let failure = RuntimeError("cannot cast \(ValueText.sql(value, type: source, context: context)) from \(source) to \(target)")
         switch target {
         case .char(let length):
-            let text = ValueText.plain(value, type: source, context: context)
+            let text = ValueText.cast(value, type: source, context: context)
             let clipped = String(text.prefix(length))
             return .string(clipped + String(repeating: " ", count: max(0, length - clipped.count)))
         case .varchar(let length):
             // Bytes read as UTF-8 text, as Flink's CAST(BYTES AS STRING) does.
-            let text = if case .bytes(let bytes) = value { String(decoding: bytes, as: UTF8.self) } else { ValueText.plain(value, type: source, context: context) }
+            let text = if case .bytes(let bytes) = value { String(decoding: bytes, as: UTF8.self) } else { ValueText.cast(value, type: source, context: context) }
             return .string(length == DataType.maxVarcharLength ? text : String(text.prefix(length)))
         case .boolean:
             switch value {
@@ -111,8 +112,11 @@ public enum Cast {
             case .integer(let n): wide = n
             case .boolean(let b): wide = b ? 1 : 0
             case .double(let d):
-                guard d.isFinite else { throw failure }
-                wide = Int64(exactly: d.rounded(.towardZero)) ?? (d < 0 ? Int64.min : Int64.max)
+                // Java's (long) and (int) casts: NaN is 0 and values saturate; SMALLINT and TINYINT
+                // then narrow from the saturated int, as (short) and (byte) do.
+                let whole = d.isNaN ? 0 : d.rounded(.towardZero)
+                wide = target == .bigint ? Int64(exactly: whole) ?? (d < 0 ? .min : .max)
+                    : Int64(Int32(exactly: whole) ?? (d < 0 ? .min : .max))
             case .decimal(let d): wide = Int64(truncatingIfNeeded: d.unscaled / DecimalValue.powerOfTen(d.scale))
             case .string(let s):
                 let text = s.trimmingSpaces

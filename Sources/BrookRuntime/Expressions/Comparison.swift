@@ -54,6 +54,23 @@ enum Comparison {
         }
     }
 
+    /// `a IS [NOT] DISTINCT FROM b`: never NULL; two NULLs are not distinct, a NULL and a value are.
+    static func compileDistinct(_ left: BoundExpression, _ right: BoundExpression, negated: Bool) -> VectorEvaluator {
+        let common = TypeRules.commonType(left.type.type, right.type.type) ?? left.type.type
+        let a = ExpressionCompiler.compile(left)
+        let b = ExpressionCompiler.compile(right)
+        return { batch, context throws(RuntimeError) in
+            let x = try Cast.column(try a(batch, context), to: common, isTry: false, context: context)
+            let y = try Cast.column(try b(batch, context), to: common, isTry: false, context: context)
+            var values = ContiguousArray<Bool>(repeating: false, count: batch.count)
+            for row in 0..<batch.count {
+                let distinct = x.isNull(row) || y.isNull(row) ? x.isNull(row) != y.isNull(row) : ValueOrder.compare(x.value(row), y.value(row)) != 0
+                values[row] = distinct != negated
+            }
+            return Column(type: .boolean, storage: .boolean(values), nulls: nil)
+        }
+    }
+
     /// `x IN (a, b, ...)`: true when equal to one, NULL when none is equal but a NULL was compared.
     static func compileIn(_ operand: BoundExpression, _ list: [BoundExpression], negated: Bool) -> VectorEvaluator {
         let common = list.reduce(operand.type.type) { TypeRules.commonType($0, $1.type.type) ?? $0 }

@@ -1,8 +1,10 @@
-// Java-style date patterns (yyyy-MM-dd HH:mm:ss.SSS) for DATE_FORMAT, TO_TIMESTAMP and friends.
+// Java-style date patterns (yyyy-MM-dd HH:mm:ss.SSS, dd-MMM-yyyy, EEE hh a) for DATE_FORMAT, TO_TIMESTAMP and friends.
 import BrookCore
+import BrookPlanner
 
-/// A compiled subset of Java's SimpleDateFormat patterns: y, M, d, H, m, s, S fields and
-/// quoted or other literal text. Formats and parses wall-clock microseconds.
+/// A compiled subset of Java's date patterns: the letters `DatePatternLetters.supported` names
+/// and quoted or other literal text. Formats and parses wall-clock microseconds; a pattern with
+/// another letter does not compile, so callers give NULL instead of copying the letter.
 struct DateTimePattern: Sendable {
     enum Piece: Sendable {
         case field(Character, width: Int)
@@ -11,11 +13,14 @@ struct DateTimePattern: Sendable {
 
     let pieces: [Piece]
 
-    static let standard = DateTimePattern("yyyy-MM-dd HH:mm:ss")
+    static let standard = DateTimePattern("yyyy-MM-dd HH:mm:ss")!
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
-    init(_ pattern: String) {
+    init?(_ pattern: String) {
+        guard DatePatternLetters.firstUnsupported(in: pattern) == nil else { return nil }
         var pieces: [Piece] = []
-        var characters = Array(pattern)
+        let characters = Array(pattern)
         var index = 0
         var literal = ""
         func flush() {
@@ -25,13 +30,23 @@ struct DateTimePattern: Sendable {
         while index < characters.count {
             let c = characters[index]
             if c == "'" {
+                // '' is a quote; 'text' is literal text.
+                if index + 1 < characters.count, characters[index + 1] == "'" {
+                    literal.append("'")
+                    index += 2
+                    continue
+                }
                 index += 1
-                while index < characters.count, characters[index] != "'" {
+                while index < characters.count {
+                    if characters[index] == "'" {
+                        guard index + 1 < characters.count, characters[index + 1] == "'" else { break }
+                        index += 1
+                    }
                     literal.append(characters[index])
                     index += 1
                 }
                 index += 1
-            } else if "yMdHmsS".contains(c) {
+            } else if DatePatternLetters.supported.contains(c) {
                 flush()
                 var width = 0
                 while index < characters.count, characters[index] == c {
@@ -45,7 +60,6 @@ struct DateTimePattern: Sendable {
             }
         }
         flush()
-        characters.removeAll()
         self.pieces = pieces
     }
 
@@ -54,6 +68,8 @@ struct DateTimePattern: Sendable {
         let days = micros >= 0 ? micros / dayMicros : (micros - dayMicros + 1) / dayMicros
         let time = micros - days * dayMicros
         let (year, month, day) = TemporalText.civilFromDays(Int(days))
+        let hour = Int(time / 3_600_000_000)
+        let sundayBased = Int(((days + 4) % 7 + 7) % 7)
         var out = ""
         for piece in pieces {
             switch piece {
@@ -62,9 +78,21 @@ struct DateTimePattern: Sendable {
                 let value: Int
                 switch c {
                 case "y": value = width == 2 ? year % 100 : year
+                case "M" where width >= 3:
+                    out += width == 3 ? String(Self.monthNames[month - 1].prefix(3)) : Self.monthNames[month - 1]
+                    continue
                 case "M": value = month
+                case "E":
+                    out += width <= 3 ? String(Self.dayNames[sundayBased].prefix(3)) : Self.dayNames[sundayBased]
+                    continue
+                case "a":
+                    out += hour < 12 ? "AM" : "PM"
+                    continue
                 case "d": value = day
-                case "H": value = Int(time / 3_600_000_000)
+                case "D": value = Int(days) - TemporalText.daysFromCivil(year: year, month: 1, day: 1) + 1
+                case "w": value = Self.weekOfYear(Int(days))
+                case "H": value = hour
+                case "h": value = hour % 12 == 0 ? 12 : hour % 12
                 case "m": value = Int(time / 60_000_000 % 60)
                 case "s": value = Int(time / 1_000_000 % 60)
                 default:
@@ -79,12 +107,35 @@ struct DateTimePattern: Sendable {
         return out
     }
 
-    /// Wall-clock microseconds of `text`, or nil when it does not match the pattern.
+    /// Java's week of year in the US convention: weeks start on Sunday and week 1 holds January 1,
+    /// so the last days of December may be week 1 of the next year.
+    static func weekOfYear(_ days: Int) -> Int {
+        let sunday = days - ((days + 4) % 7 + 7) % 7
+        let (year, _, _) = TemporalText.civilFromDays(sunday + 6)
+        let januaryFirst = TemporalText.daysFromCivil(year: year, month: 1, day: 1)
+        let firstSunday = januaryFirst - ((januaryFirst + 4) % 7 + 7) % 7
+        return (sunday - firstSunday) / 7 + 1
+    }
+
+    /// Wall-clock microseconds of `text`, or nil when it does not match the pattern. Names match
+    /// in any case; a week of year (`w`) cannot be parsed back to a date.
     func parse(_ text: String) -> Int64? {
         let bytes = Array(text.utf8)
         var index = 0
         var fields: [Character: Int] = [:]
         var fractionDigits = 0
+        var afternoon: Bool?
+        func matchName(_ names: [String], width: Int) -> Int? {
+            let candidates = names.enumerated().flatMap { [($0.offset, $0.element), ($0.offset, String($0.element.prefix(3)))] }
+            for (number, name) in candidates.sorted(by: { $0.1.count > $1.1.count }) where width >= 4 || name.count == 3 {
+                let utf8 = Array(name.lowercased().utf8)
+                guard index + utf8.count <= bytes.count,
+                      bytes[index..<index + utf8.count].map({ $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }) == utf8 else { continue }
+                index += utf8.count
+                return number
+            }
+            return nil
+        }
         for (number, piece) in pieces.enumerated() {
             switch piece {
             case .literal(let literal):
@@ -92,6 +143,16 @@ struct DateTimePattern: Sendable {
                     guard index < bytes.count, bytes[index] == byte else { return nil }
                     index += 1
                 }
+            case .field("w", _):
+                return nil
+            case .field("M", let width) where width >= 3:
+                guard let month = matchName(Self.monthNames, width: width) else { return nil }
+                fields["M"] = month + 1
+            case .field("E", let width):
+                guard matchName(Self.dayNames, width: width) != nil else { return nil }
+            case .field("a", _):
+                guard let half = matchName(["AM", "PM"], width: 4) else { return nil }
+                afternoon = half % 2 == 1
             case .field(let c, let width):
                 let isLast = number == pieces.count - 1
                 let nextIsField: Bool = {
@@ -113,16 +174,27 @@ struct DateTimePattern: Sendable {
         }
         guard index == bytes.count else { return nil }
         let year = fields["y"] ?? 1970
-        let month = fields["M"] ?? 1
-        let day = fields["d"] ?? 1
-        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var days: Int64
+        if let dayOfYear = fields["D"], fields["M"] == nil, fields["d"] == nil {
+            days = Int64(TemporalText.daysFromCivil(year: year, month: 1, day: 1) + dayOfYear - 1)
+            guard (1...(TemporalText.daysInMonth(year: year, month: 2) == 29 ? 366 : 365)).contains(dayOfYear) else { return nil }
+        } else {
+            let month = fields["M"] ?? 1
+            let day = fields["d"] ?? 1
+            guard (1...12).contains(month), (1...TemporalText.daysInMonth(year: year, month: month)).contains(day) else { return nil }
+            days = Int64(TemporalText.daysFromCivil(year: year, month: month, day: day))
+        }
+        var hours = fields["H"] ?? 0
+        if let clock = fields["h"] {
+            guard (1...12).contains(clock) else { return nil }
+            hours = clock % 12 + (afternoon == true ? 12 : 0)
+        } else if afternoon == true, hours < 12 {
+            hours += 12
+        }
         var fraction = Int64(fields["S"] ?? 0)
-        for _ in fractionDigits..<6 { fraction *= 10 }
-        let days = Int64(TemporalText.daysFromCivil(year: year, month: month, day: day))
-        let hours: Int = fields["H"] ?? 0
-        let minutes: Int = fields["m"] ?? 0
-        let secondsOfMinute: Int = fields["s"] ?? 0
-        let seconds = Int64(hours * 3600 + minutes * 60 + secondsOfMinute)
+        for _ in min(fractionDigits, 6)..<6 { fraction *= 10 }
+        for _ in min(fractionDigits, 6)..<max(fractionDigits, 6) { fraction /= 10 }
+        let seconds = Int64(hours * 3600 + (fields["m"] ?? 0) * 60 + (fields["s"] ?? 0))
         return days * 86_400_000_000 + seconds * 1_000_000 + fraction
     }
 }

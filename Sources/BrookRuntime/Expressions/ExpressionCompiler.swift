@@ -41,10 +41,14 @@ public enum ExpressionCompiler {
             return Logic.compileIsBoolean(compile(args[0]), value: name.hasSuffix("TRUE"), negated: name.contains("NOT"))
         case "=", "<>", "<", "<=", ">", ">=":
             return Comparison.compile(name, args[0], args[1])
+        case "IS DISTINCT FROM", "IS NOT DISTINCT FROM":
+            return Comparison.compileDistinct(args[0], args[1], negated: name == "IS NOT DISTINCT FROM")
         case "IN", "NOT IN":
             return Comparison.compileIn(args[0], Array(args.dropFirst()), negated: name == "NOT IN")
         case "+", "-", "*", "/", "%":
             return VectorArithmetic.compile(name, args[0], args[1], resultType: type)
+        case "MOD":
+            return VectorArithmetic.compile("%", args[0], args[1], resultType: type)
         case "NEGATE":
             return VectorArithmetic.compileNegate(compile(args[0]), type: type)
         case "TO_TIMESTAMP_LTZ" where !args[0].type.type.isCharacter:

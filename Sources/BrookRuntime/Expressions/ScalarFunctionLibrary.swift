@@ -22,7 +22,7 @@ public struct ScalarArguments {
         switch values[index] {
         case .integer(let n): return n
         case .decimal(let d): return Int64(truncatingIfNeeded: d.unscaled / DecimalValue.powerOfTen(d.scale))
-        case .double(let d): return Int64(d)
+        case .double(let d): return d.isNaN ? 0 : Int64(exactly: d.rounded(.towardZero)) ?? (d < 0 ? .min : .max)
         default: return nil
         }
     }
@@ -126,6 +126,8 @@ public enum ScalarFunctionLibrary {
         NumericFunctions.register(into: add)
         StringFunctions.register(into: add)
         MapAndBytesFunctions.register(into: add)
+        CalendarFunctions.register(into: add)
+        MessageDigest.register(into: add)
         add("COALESCE", strict: false) { args throws(RuntimeError) in args.values.first { !$0.isNull } ?? .null }
         add("NULLIF", strict: false) { args throws(RuntimeError) in
             if args[0].isNull || args[1].isNull { return args[0] }
@@ -133,6 +135,10 @@ public enum ScalarFunctionLibrary {
             let a = try Cast.value(args[0], from: args.types[0], to: common, isTry: false, context: args.context)
             let b = try Cast.value(args[1], from: args.types[1], to: common, isTry: false, context: args.context)
             return a == b ? .null : args[0]
+        }
+        add("IFNULL", strict: false) { args throws(RuntimeError) in
+            let chosen = args[0].isNull ? 1 : 0
+            return try Cast.value(args[chosen], from: args.types[chosen], to: args.resultType, isTry: false, context: args.context)
         }
         add("IF", strict: false) { args throws(RuntimeError) in
             if case .boolean(true) = args[0] { return args[1] }

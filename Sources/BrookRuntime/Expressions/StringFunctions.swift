@@ -1,4 +1,4 @@
-// String built-ins: case, concatenation, substrings, trimming, LIKE, regular expressions, JSON.
+// String built-ins: case, concatenation, substrings, searching, trimming, LIKE, regular expressions, JSON.
 import BrookCore
 import Foundation
 
@@ -23,13 +23,16 @@ enum StringFunctions {
             guard let separator = args.string(0) else { return .null }
             return .string(args.values.dropFirst().filter { !$0.isNull }.map { args.stringValue($0) }.joined(separator: separator))
         }
+        // Flink's substring: position 0 reads as 1, a negative position counts from the end (and
+        // gives '' before the start), a negative length gives NULL.
         let substring: ScalarImplementation = { args throws(RuntimeError) in
             let characters = Array(args.string(0)!)
             let start = Int(args.integer(1) ?? 1)
             let length = args.values.count > 2 ? Int(args.integer(2) ?? 0) : characters.count
-            let from = start > 0 ? start - 1 : max(0, characters.count + start)
-            guard length > 0, from < characters.count else { return .string("") }
-            return .string(String(characters[from..<min(characters.count, from + length)]))
+            guard length >= 0 else { return .null }
+            let from = start > 0 ? start - 1 : start == 0 ? 0 : characters.count + start
+            guard from >= 0, from < characters.count else { return .string("") }
+            return .string(String(characters[from..<(from + min(length, characters.count - from))]))
         }
         add("SUBSTRING", true, substring)
         add("SUBSTR", true, substring)
@@ -44,14 +47,45 @@ enum StringFunctions {
             return .string(args.string(0)!.replacingOccurrences(of: target, with: args.string(2)!))
         }
         add("POSITION", true) { args throws(RuntimeError) in
-            let needle = Array(args.string(0)!)
-            let haystack = Array(args.string(1)!)
-            guard !needle.isEmpty else { return .integer(1) }
-            guard needle.count <= haystack.count else { return .integer(0) }
-            for start in 0...(haystack.count - needle.count) where Array(haystack[start..<start + needle.count]) == needle {
-                return .integer(Int64(start + 1))
+            .integer(Int64(position(of: Array(args.string(0)!), in: Array(args.string(1)!), from: 0)))
+        }
+        add("LOCATE", true) { args throws(RuntimeError) in
+            let start = args.values.count > 2 ? Int(args.integer(2) ?? 1) : 1
+            guard start >= 1 else { return .integer(0) }
+            return .integer(Int64(position(of: Array(args.string(0)!), in: Array(args.string(1)!), from: start - 1)))
+        }
+        add("SPLIT_INDEX", true) { args throws(RuntimeError) in
+            let index = Int(args.integer(2) ?? -1)
+            let text = args.string(0)!
+            let separator = args.string(1)!
+            let pieces = separator.isEmpty ? text.split(whereSeparator: \.isWhitespace).map(String.init)
+                : text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+            guard !text.isEmpty, index >= 0, index < pieces.count else { return .null }
+            return .string(pieces[index])
+        }
+        add("REPEAT", true) { args throws(RuntimeError) in
+            let text = args.string(0)!
+            let times = max(0, Int(args.integer(1) ?? 0))
+            guard text.isEmpty || times <= maximumPaddedLength / text.count else {
+                throw RuntimeError("REPEAT of \(text.count) characters \(times) times is longer than the \(maximumPaddedLength) characters a string may have")
             }
-            return .integer(0)
+            return .string(String(repeating: text, count: times))
+        }
+        add("REVERSE", true) { args throws(RuntimeError) in .string(String(args.string(0)!.reversed())) }
+        add("OVERLAY", true) { args throws(RuntimeError) in
+            let text = Array(args.string(0)!)
+            let replacement = args.string(1)!
+            let start = max(0, Int(args.integer(2) ?? 1) - 1)
+            let length = args.values.count > 3 ? max(0, Int(args.integer(3) ?? 0)) : replacement.count
+            let head = String(text.prefix(start))
+            let tail = start.addingReportingOverflow(length).overflow ? "" : String(text.dropFirst(start + length))
+            return .string(head + replacement + tail)
+        }
+        add("ASCII", true) { args throws(RuntimeError) in .integer(Int64(args.string(0)!.unicodeScalars.first?.value ?? 0)) }
+        add("CHR", true) { args throws(RuntimeError) in
+            let code = args.integer(0) ?? 0
+            guard code >= 0, let scalar = Unicode.Scalar(UInt32(code % 256)) else { return .string("") }
+            return .string(String(Character(scalar)))
         }
         add("LEFT", true) { args throws(RuntimeError) in
             let count = max(0, Int(clamping: args.integer(1) ?? 0))
@@ -82,12 +116,23 @@ enum StringFunctions {
         add("REGEXP_EXTRACT", true) { args throws(RuntimeError) in
             let text = args.string(0)!
             let group = args.values.count > 2 ? Int(args.integer(2) ?? 1) : 1
-            guard let match = try RegexCache.shared.regex(args.string(1)!).firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            guard group >= 0, let match = try RegexCache.shared.regex(args.string(1)!).firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                   group <= match.numberOfRanges - 1, let range = Range(match.range(at: group), in: text) else { return .null }
             return .string(String(text[range]))
         }
         add("JSON_VALUE", true) { args throws(RuntimeError) in JSONFunctions.value(args.string(0)!, path: args.string(1)!) }
         add("JSON_OBJECT", false) { args throws(RuntimeError) in JSONFunctions.object(args) }
+    }
+
+    /// The 1-based position of `needle` in `haystack` at or after index `from`, 0 when absent.
+    static func position(of needle: [Character], in haystack: [Character], from: Int) -> Int {
+        guard from <= haystack.count else { return 0 }
+        guard !needle.isEmpty else { return from + 1 }
+        guard needle.count <= haystack.count - from else { return 0 }
+        for start in from...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+            return start + 1
+        }
+        return 0
     }
 
     static func trim(_ args: ScalarArguments, leading: Bool, trailing: Bool) -> String {
@@ -123,7 +168,7 @@ extension ScalarArguments {
     /// A value as CONCAT sees it: strings as they are, anything else as its text.
     func stringValue(_ value: Value) -> String {
         if case .string(let s) = value { return s }
-        return ValueText.plain(value, type: .string, context: context)
+        return ValueText.cast(value, type: .string, context: context)
     }
 }
 

@@ -6,8 +6,8 @@ enum TemporalFunctions {
     static func register(into add: (String, Bool, @escaping ScalarImplementation) -> Void) {
         add("TO_TIMESTAMP_LTZ", true) { args throws(RuntimeError) in
             if let text = args.string(0) {
-                let pattern = args.values.count > 1 ? args.string(1).map(DateTimePattern.init) ?? .standard : .standard
-                guard let local = pattern.parse(text) ?? TemporalText.parseTimestamp(text)?.0 else { return .null }
+                let pattern = args.values.count > 1 ? DateTimePattern(args.string(1)!) : .standard
+                guard let pattern, let local = pattern.parse(text) ?? TemporalText.parseTimestamp(text)?.0 else { return .null }
                 return .timestamp(args.context.timeZone.instant(fromLocal: local))
             }
             let precision = args.values.count > 1 ? args.integer(1) ?? 3 : 3
@@ -18,7 +18,7 @@ enum TemporalFunctions {
         add("TO_TIMESTAMP", true) { args throws(RuntimeError) in
             guard let text = args.string(0) else { return .null }
             if args.values.count > 1, let pattern = args.string(1) {
-                return DateTimePattern(pattern).parse(text).map { .timestamp(Cast.truncate($0, toPrecision: 3)) } ?? .null
+                return DateTimePattern(pattern)?.parse(text).map { .timestamp(Cast.truncate($0, toPrecision: 3)) } ?? .null
             }
             return TemporalText.parseTimestamp(text).map { .timestamp(Cast.truncate($0.0, toPrecision: 3)) } ?? .null
         }
@@ -34,13 +34,13 @@ enum TemporalFunctions {
                 local = parsed
             default: return .null
             }
-            return .string(DateTimePattern(pattern).format(local))
+            return DateTimePattern(pattern).map { .string($0.format(local)) } ?? .null
         }
         add("UNIX_TIMESTAMP", true) { args throws(RuntimeError) in
             if args.values.isEmpty { return .integer(args.context.now / 1_000_000) }
             guard let text = args.string(0) else { return .null }
-            let pattern = args.values.count > 1 ? args.string(1).map(DateTimePattern.init) ?? .standard : .standard
-            guard let local = pattern.parse(text) else { return .null }
+            let pattern = args.values.count > 1 ? DateTimePattern(args.string(1)!) : .standard
+            guard let local = pattern?.parse(text) else { return .null }
             let instant = args.context.timeZone.instant(fromLocal: local)
             return .integer(instant >= 0 ? instant / 1_000_000 : (instant - 999_999) / 1_000_000)
         }
@@ -48,8 +48,8 @@ enum TemporalFunctions {
             guard let seconds = args.integer(0) else { return .null }
             let instant = try TimestampRange.micros(seconds, unitMicros: 1_000_000)
             let local = instant + args.context.timeZone.offsetMicros(atInstant: instant)
-            let pattern = args.values.count > 1 ? args.string(1).map(DateTimePattern.init) ?? .standard : .standard
-            return .string(pattern.format(local))
+            let pattern = args.values.count > 1 ? DateTimePattern(args.string(1)!) : .standard
+            return pattern.map { .string($0.format(local)) } ?? .null
         }
         add("CURRENT_TIMESTAMP", false) { args throws(RuntimeError) in .timestamp(Cast.truncate(args.context.now, toPrecision: 3)) }
         add("NOW", false) { args throws(RuntimeError) in .timestamp(Cast.truncate(args.context.now, toPrecision: 3)) }
@@ -72,10 +72,15 @@ enum TemporalFunctions {
             add(unit, true) { args throws(RuntimeError) in extract(unit, args[0], type: args.types[0], context: args.context) }
         }
         add("DAYOFMONTH", true) { args throws(RuntimeError) in extract("DAY", args[0], type: args.types[0], context: args.context) }
-        add("QUARTER", true) { args throws(RuntimeError) in
-            guard case .integer(let month) = extract("MONTH", args[0], type: args.types[0], context: args.context) else { return .null }
-            return .integer((month - 1) / 3 + 1)
-        }
+        add("QUARTER", true) { args throws(RuntimeError) in extract("QUARTER", args[0], type: args.types[0], context: args.context) }
+    }
+
+    /// The ISO-8601 week of a day: weeks start on Monday and week 1 holds the year's first Thursday.
+    static func isoWeek(_ days: Int64) -> Int64 {
+        let mondayBased = ((days + 3) % 7 + 7) % 7
+        let thursday = days - mondayBased + 3
+        let (year, _, _) = TemporalText.civilFromDays(Int(thursday))
+        return (thursday - Int64(TemporalText.daysFromCivil(year: year, month: 1, day: 1))) / 7 + 1
     }
 
     /// EXTRACT(unit FROM value): a field of an interval, time, date or timestamp (a TIMESTAMP_LTZ
@@ -88,7 +93,7 @@ enum TemporalFunctions {
             case .intervalMonths(let months):
                 return .integer(unit == "YEAR" ? Int64(months / 12) : Int64(months % 12))
             case .time(let micros):
-                let parts: [String: Int64] = ["HOUR": micros / 3_600_000_000, "MINUTE": micros / 60_000_000 % 60, "SECOND": micros / 1_000_000 % 60, "MILLISECOND": micros / 1000 % 60_000]
+                let parts: [String: Int64] = ["HOUR": micros / 3_600_000_000, "MINUTE": micros / 60_000_000 % 60, "SECOND": micros / 1_000_000 % 60, "MILLISECOND": micros / 1000 % 60_000, "MICROSECOND": micros % 60_000_000]
                 return .integer(parts[unit] ?? 0)
             default:
                 let micros: Int64
@@ -108,6 +113,11 @@ enum TemporalFunctions {
                 case "HOUR": return .integer(time / 3_600_000_000)
                 case "MINUTE": return .integer(time / 60_000_000 % 60)
                 case "SECOND": return .integer(time / 1_000_000 % 60)
+                case "QUARTER": return .integer(Int64((month - 1) / 3 + 1))
+                case "DOW": return .integer(((days + 4) % 7 + 7) % 7 + 1)
+                case "DOY": return .integer(days - Int64(TemporalText.daysFromCivil(year: year, month: 1, day: 1)) + 1)
+                case "WEEK": return .integer(isoWeek(days))
+                case "MICROSECOND": return .integer(time % 60_000_000)
                 default: return .integer(time / 1000 % 60_000)
                 }
             }

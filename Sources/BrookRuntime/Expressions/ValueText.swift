@@ -27,6 +27,15 @@ public enum ValueText {
         }
     }
 
+    /// CAST's text of a value: `plain`, except that a TIMESTAMP(p) or TIMESTAMP_LTZ(p) shows all p
+    /// fraction digits (`13:44:05.120`), as Flink pads them since FLINK-15602; sinks and the shell
+    /// keep `plain`, as Flink's formats do.
+    public static func cast(_ value: Value, type: DataType, context: EvaluationContext) -> String {
+        guard case .timestamp(let micros) = value else { return plain(value, type: type, context: context) }
+        let local = type.isTimestampLTZ ? micros + context.timeZone.offsetMicros(atInstant: micros) : micros
+        return TemporalText.formatTimestamp(local, precision: timestampPrecision(type), fullPrecision: true)
+    }
+
     /// The value as it would be written in SQL, for error messages.
     public static func sql(_ value: Value, type: DataType, context: EvaluationContext) -> String {
         switch value {
@@ -42,19 +51,49 @@ public enum ValueText {
         }
     }
 
-    /// Java's Double.toString shape for ordinary magnitudes: always a fraction digit (`5.0`).
+    /// Java's Double.toString, which Flink's CAST, json and csv formats use: `100.0`, `0.001`,
+    /// and from 10^7 up or below 10^-3 `1.0E20`, `1.0E-7`, `1.23456789E7`.
     public static func doubleText(_ d: Double) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
-        let text = d.description
-        return text.contains(".") || text.contains("e") ? text.replacingOccurrences(of: "e", with: "E") : text + ".0"
+        return javaLayout(d.description)
     }
 
+    /// Java's Float.toString, laid out as `doubleText`.
     public static func floatText(_ f: Float) -> String {
         if f.isNaN { return "NaN" }
         if f.isInfinite { return f < 0 ? "-Infinity" : "Infinity" }
-        let text = f.description
-        return text.contains(".") || text.contains("e") ? text.replacingOccurrences(of: "e", with: "E") : text + ".0"
+        return javaLayout(f.description)
+    }
+
+    /// Swift's shortest round-trip digits (`1e+20`, `12345678.9`) in Java's layout.
+    static func javaLayout(_ description: String) -> String {
+        var text = Substring(description)
+        let sign = text.hasPrefix("-") ? "-" : ""
+        if !sign.isEmpty { text = text.dropFirst() }
+        var exponent = 0
+        if let marker = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: marker)...]) ?? 0
+            text = text[..<marker]
+        }
+        let point = text.firstIndex(of: ".")
+        let integerPart = point.map { text[..<$0] } ?? text
+        var digits = Array(integerPart + (point.map { text[text.index(after: $0)...] } ?? ""))
+        // The value is 0.d1d2... times 10^(pointPosition) once leading zeros are gone.
+        var pointPosition = integerPart.count + exponent
+        while digits.count > 1, digits.first == "0" {
+            digits.removeFirst()
+            pointPosition -= 1
+        }
+        while digits.count > 1, digits.last == "0" { digits.removeLast() }
+        if digits == ["0"] { return sign + "0.0" }
+        let scientific = pointPosition - 1
+        guard (-3..<7).contains(scientific) else {
+            return sign + String(digits[0]) + "." + (digits.count > 1 ? String(digits[1...]) : "0") + "E" + String(scientific)
+        }
+        if pointPosition <= 0 { return sign + "0." + String(repeating: "0", count: -pointPosition) + String(digits) }
+        if pointPosition >= digits.count { return sign + String(digits) + String(repeating: "0", count: pointPosition - digits.count) + ".0" }
+        return sign + String(digits[..<pointPosition]) + "." + String(digits[pointPosition...])
     }
 
     /// Flink's day-time interval text: `+0 00:01:00.000`.

@@ -24,9 +24,12 @@ enum VectorArithmetic {
                 return try decimal(op, x, y, resultScale: scale, resultType: resultType, count: batch.count)
             }
         }
+        // Integers are computed in 64 bits and wrapped to the result: BIGINT % INT is INT but
+        // must not narrow its dividend first.
+        let operandType = resultType.isInteger ? DataType.bigint : resultType
         return { batch, context throws(RuntimeError) in
-            let x = try Cast.column(try a(batch, context), to: resultType, isTry: false, context: context)
-            let y = try Cast.column(try b(batch, context), to: resultType, isTry: false, context: context)
+            let x = try Cast.column(try a(batch, context), to: operandType, isTry: false, context: context)
+            let y = try Cast.column(try b(batch, context), to: operandType, isTry: false, context: context)
             let nulls = Comparison.mergeNulls(x, y, count: batch.count)
             switch (x.storage, y.storage) {
             case (.int64(let l), .int64(let r)):
@@ -39,7 +42,9 @@ enum VectorArithmetic {
                     case "*": out[i] = Arithmetic.wrap(l[i] &* r[i], to: resultType)
                     default:
                         guard r[i] != 0 else { throw RuntimeError("division by zero") }
-                        out[i] = op == "/" ? Arithmetic.wrap(l[i] / r[i], to: resultType) : l[i] % r[i]
+                        // Java's MIN / -1 is MIN and MIN % -1 is 0; Swift's checked operators would trap.
+                        out[i] = op == "/" ? Arithmetic.wrap(l[i].dividedReportingOverflow(by: r[i]).partialValue, to: resultType)
+                            : Arithmetic.wrap(l[i].remainderReportingOverflow(dividingBy: r[i]).partialValue, to: resultType)
                     }
                 }
                 return Column(type: resultType, storage: .int64(out), nulls: nulls)
@@ -87,10 +92,11 @@ enum VectorArithmetic {
             switch op {
             case "+", "-":
                 let common = max(sx, sy)
-                let a = Arithmetic.rescale(l, from: sx, to: common)
-                let b = Arithmetic.rescale(r, from: sy, to: common)
+                let (a, overflowA) = Arithmetic.rescaleReportingOverflow(l, from: sx, to: common)
+                let (b, overflowB) = Arithmetic.rescaleReportingOverflow(r, from: sy, to: common)
                 (result, overflow) = op == "+" ? a.addingReportingOverflow(b) : a.subtractingReportingOverflow(b)
-                result = Arithmetic.rescale(result, from: common, to: resultScale)
+                overflow = overflow || overflowA || overflowB
+                result = overflow ? 0 : Arithmetic.rescale(result, from: common, to: resultScale)
             case "*":
                 (result, overflow) = l.multipliedReportingOverflow(by: r)
                 result = Arithmetic.rescale(result, from: sx + sy, to: resultScale)
@@ -103,8 +109,10 @@ enum VectorArithmetic {
             default:
                 guard r != 0 else { throw RuntimeError("division by zero") }
                 let common = max(sx, sy)
-                result = Arithmetic.rescale(l, from: sx, to: common) % Arithmetic.rescale(r, from: sy, to: common)
-                result = Arithmetic.rescale(result, from: common, to: resultScale)
+                let (a, overflowA) = Arithmetic.rescaleReportingOverflow(l, from: sx, to: common)
+                let (b, overflowB) = Arithmetic.rescaleReportingOverflow(r, from: sy, to: common)
+                overflow = overflowA || overflowB
+                result = overflow ? 0 : Arithmetic.rescale(a % b, from: common, to: resultScale)
             }
             if overflow || result.magnitude >= limit.magnitude { builder.appendNull() } else { builder.appendDecimal(result) }
         }
@@ -122,16 +130,16 @@ enum VectorArithmetic {
             let sign: Int64 = op == "-" ? -1 : 1
             switch (baseType, amountType) {
             case (.intervalDayTime, .intervalDayTime), (.intervalYearMonth, .intervalYearMonth):
-                builder.appendInt64(base + sign * amount)
+                builder.appendInt64(base &+ sign &* amount)
             case (.intervalDayTime, _), (.intervalYearMonth, _):
-                if op == "*" { builder.appendInt64(base * amount) } else {
+                if op == "*" { builder.appendInt64(base &* amount) } else {
                     guard amount != 0 else { throw RuntimeError("division by zero") }
-                    builder.appendInt64(base / amount)
+                    builder.appendInt64(base.dividedReportingOverflow(by: amount).partialValue)
                 }
             case (.date, .intervalDayTime):
-                builder.appendInt64(base + sign * amount / 86_400_000)
+                builder.appendInt64(base &+ sign &* (amount / 86_400_000))
             case (_, .intervalDayTime):
-                builder.appendInt64(base + sign * amount * 1000)
+                builder.appendInt64(base &+ sign &* amount &* 1000)
             case (_, .intervalYearMonth):
                 builder.appendInt64(addMonths(base, Int(sign * amount), type: baseType))
             default:

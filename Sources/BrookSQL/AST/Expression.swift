@@ -40,8 +40,10 @@ public enum UnaryOperator: String, Hashable, Sendable {
 
 /// A unit of an INTERVAL literal or of EXTRACT / TIMESTAMPADD-like functions.
 public enum TimeUnit: String, Hashable, Sendable, CaseIterable {
-    case year = "YEAR", month = "MONTH", day = "DAY", hour = "HOUR", minute = "MINUTE", second = "SECOND"
-    case millisecond = "MILLISECOND"
+    case year = "YEAR", quarter = "QUARTER", month = "MONTH", week = "WEEK", day = "DAY", hour = "HOUR", minute = "MINUTE", second = "SECOND"
+    case millisecond = "MILLISECOND", microsecond = "MICROSECOND"
+    /// Day of week (1 = Sunday) and day of year, which only EXTRACT reads.
+    case dayOfWeek = "DOW", dayOfYear = "DOY"
 
     public var isYearMonth: Bool { self == .year || self == .month }
 }
@@ -163,7 +165,12 @@ public indirect enum ExpressionKind: Hashable, Sendable {
     case isNull(Expression, negated: Bool)
     /// `x IS [NOT] TRUE|FALSE`.
     case isBoolean(Expression, value: Bool, negated: Bool)
-    case between(Expression, low: Expression, high: Expression, negated: Bool)
+    /// `x [NOT] BETWEEN [ASYMMETRIC | SYMMETRIC] low AND high`; SYMMETRIC accepts the bounds in either order.
+    case between(Expression, low: Expression, high: Expression, symmetric: Bool, negated: Bool)
+    /// `a IS [NOT] DISTINCT FROM b`: equality where NULL equals NULL.
+    case isDistinctFrom(Expression, Expression, negated: Bool)
+    /// `b IS [NOT] UNKNOWN`: whether a BOOLEAN is NULL.
+    case isUnknown(Expression, negated: Bool)
     case inList(Expression, [Expression], negated: Bool)
     case like(Expression, pattern: Expression, escape: Expression?, negated: Bool)
     /// Searched (`operand` nil) or simple CASE.
@@ -175,6 +182,12 @@ public indirect enum ExpressionKind: Hashable, Sendable {
     case jsonObject(entries: [JSONObjectEntry], onNull: JSONNullBehavior)
     /// `EXTRACT(unit FROM x)`.
     case extract(TimeUnit, Expression)
+    /// `FLOOR(x TO unit)` or (`up`) `CEIL(x TO unit)`: a date or timestamp rounded to a unit.
+    case roundTime(Expression, unit: TimeUnit, up: Bool)
+    /// `TIMESTAMPADD(unit, count, x)`.
+    case timestampAdd(TimeUnit, count: Expression, Expression)
+    /// `TIMESTAMPDIFF(unit, from, to)`.
+    case timestampDiff(TimeUnit, Expression, Expression)
     /// `TRIM([BOTH|LEADING|TRAILING] [chars] FROM s)` or `TRIM(s)`.
     case trim(side: TrimSide, characters: Expression?, source: Expression)
     /// `SUBSTRING(s FROM a [FOR b])`, kept apart from the comma form only for printing.

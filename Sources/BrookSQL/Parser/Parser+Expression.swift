@@ -65,25 +65,31 @@ extension Parser {
             }
             if consumeKeyword("IS") {
                 let negated = consumeKeyword("NOT")
-                if consumeKeyword("NULL") {
+                if consumeKeywords("DISTINCT", "FROM") {
+                    let right = try parseAdditive()
+                    left = Expression(.isDistinctFrom(left, right, negated: negated), range: left.range.union(right.range))
+                } else if consumeKeyword("UNKNOWN") {
+                    left = Expression(.isUnknown(left, negated: negated), range: range(from: left.range.start))
+                } else if consumeKeyword("NULL") {
                     left = Expression(.isNull(left, negated: negated), range: range(from: left.range.start))
                 } else if consumeKeyword("TRUE") {
                     left = Expression(.isBoolean(left, value: true, negated: negated), range: range(from: left.range.start))
                 } else if consumeKeyword("FALSE") {
                     left = Expression(.isBoolean(left, value: false, negated: negated), range: range(from: left.range.start))
                 } else {
-                    throw unexpected("expected NULL, TRUE or FALSE after IS")
+                    throw unexpected("expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM after IS")
                 }
                 continue
             }
             let negated = current.isKeyword("NOT") && (peek().isKeyword("BETWEEN") || peek().isKeyword("IN") || peek().isKeyword("LIKE"))
             if negated { advance() }
             if consumeKeyword("BETWEEN") {
-                _ = consumeKeyword("ASYMMETRIC")
+                let symmetric = consumeKeyword("SYMMETRIC")
+                if !symmetric { _ = consumeKeyword("ASYMMETRIC") }
                 let low = try parseAdditive()
                 try expectKeyword("AND")
                 let high = try parseAdditive()
-                left = Expression(.between(left, low: low, high: high, negated: negated), range: left.range.union(high.range))
+                left = Expression(.between(left, low: low, high: high, symmetric: symmetric, negated: negated), range: left.range.union(high.range))
             } else if consumeKeyword("IN") {
                 let list = try parseParenthesizedList { (p: inout Parser) throws(SQLError) in try p.parseExpression() }
                 left = Expression(.inList(left, list, negated: negated), range: range(from: left.range.start))
@@ -275,6 +281,52 @@ extension Parser {
             if consumeKeyword("FOR") { length = try parseExpression() }
             try expectSymbol(")")
             return Expression(.substring(source, from: from, length: length), range: range(from: start))
+        case "FLOOR", "CEIL", "CEILING":
+            guard peek().isSymbol("("), peekCallHasKeyword("TO") else { return nil }
+            advance()
+            advance()
+            let operand = try parseExpression()
+            try expectKeyword("TO")
+            let unit = try parseTimeUnit()
+            try expectSymbol(")")
+            return Expression(.roundTime(operand, unit: unit, up: word != "FLOOR"), range: range(from: start))
+        case "TIMESTAMPADD", "TIMESTAMPDIFF":
+            guard peek().isSymbol("(") else { return nil }
+            advance()
+            advance()
+            let unit = try parseTimeUnit()
+            try expectSymbol(",")
+            let first = try parseExpression()
+            try expectSymbol(",")
+            let second = try parseExpression()
+            try expectSymbol(")")
+            let kind: ExpressionKind = word == "TIMESTAMPADD" ? .timestampAdd(unit, count: first, second) : .timestampDiff(unit, first, second)
+            return Expression(kind, range: range(from: start))
+        case "POSITION":
+            guard peek().isSymbol("("), peekCallHasKeyword("IN") else { return nil }
+            guard case .identifier(let written, _) = current.kind else { return nil }
+            let name = Identifier(written, range: current.range)
+            advance()
+            advance()
+            let needle = try parseAdditive()
+            try expectKeyword("IN")
+            let haystack = try parseExpression()
+            try expectSymbol(")")
+            return Expression(.function(FunctionCall(name: name, arguments: [needle, haystack])), range: range(from: start))
+        case "OVERLAY":
+            guard peek().isSymbol("("), peekCallHasKeyword("PLACING") else { return nil }
+            guard case .identifier(let written, _) = current.kind else { return nil }
+            let name = Identifier(written, range: current.range)
+            advance()
+            advance()
+            var arguments = [try parseExpression()]
+            try expectKeyword("PLACING")
+            arguments.append(try parseExpression())
+            try expectKeyword("FROM")
+            arguments.append(try parseExpression())
+            if consumeKeyword("FOR") { arguments.append(try parseExpression()) }
+            try expectSymbol(")")
+            return Expression(.function(FunctionCall(name: name, arguments: arguments)), range: range(from: start))
         case "JSON_OBJECT":
             guard peek().isSymbol("(") else { return nil }
             advance()
@@ -304,6 +356,24 @@ extension Parser {
             }
             if depth == 1, token.isSymbol(",") { return true }
             if depth == 1, token.isKeyword("FROM") { return false }
+            offset += 1
+        }
+    }
+
+    /// True when the parenthesised call starting at the next token has `keyword` at its top level,
+    /// which tells `FLOOR(ts TO HOUR)` or `POSITION(a IN b)` from the ordinary calls of those names.
+    private func peekCallHasKeyword(_ keyword: String) -> Bool {
+        var depth = 0
+        var offset = 1
+        while true {
+            let token = peek(offset)
+            if token.kind == .end { return false }
+            if token.isSymbol("(") { depth += 1 }
+            if token.isSymbol(")") {
+                depth -= 1
+                if depth == 0 { return false }
+            }
+            if depth == 1, token.isKeyword(keyword) { return true }
             offset += 1
         }
     }

@@ -21,7 +21,7 @@ extension SQLPrinter {
             }
         case .unary(.not, _): return .not
         case .unary: return .unary
-        case .isNull, .isBoolean, .between, .inList, .like: return .predicate
+        case .isNull, .isBoolean, .between, .inList, .like, .isDistinctFrom, .isUnknown: return .predicate
         case .literal(.integer(let text)), .literal(.decimal(let text)), .literal(.double(let text)):
             return text.hasPrefix("-") ? .unary : .primary
         default: return .primary
@@ -55,9 +55,13 @@ extension SQLPrinter {
             return print(operand, atLeast: .predicate) + (negated ? " IS NOT NULL" : " IS NULL")
         case .isBoolean(let operand, let value, let negated):
             return print(operand, atLeast: .predicate) + " IS " + (negated ? "NOT " : "") + (value ? "TRUE" : "FALSE")
-        case .between(let operand, let low, let high, let negated):
-            return print(operand, atLeast: .predicate) + (negated ? " NOT BETWEEN " : " BETWEEN ")
+        case .between(let operand, let low, let high, let symmetric, let negated):
+            return print(operand, atLeast: .predicate) + (negated ? " NOT BETWEEN " : " BETWEEN ") + (symmetric ? "SYMMETRIC " : "")
                 + print(low, atLeast: .additive) + " AND " + print(high, atLeast: .additive)
+        case .isDistinctFrom(let left, let right, let negated):
+            return print(left, atLeast: .predicate) + (negated ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ") + print(right, atLeast: .additive)
+        case .isUnknown(let operand, let negated):
+            return print(operand, atLeast: .predicate) + (negated ? " IS NOT UNKNOWN" : " IS UNKNOWN")
         case .inList(let operand, let list, let negated):
             return print(operand, atLeast: .predicate) + (negated ? " NOT IN (" : " IN (") + list.map(print).joined(separator: ", ") + ")"
         case .like(let operand, let pattern, let escape, let negated):
@@ -79,6 +83,15 @@ extension SQLPrinter {
             return "JSON_OBJECT(" + out + ")"
         case .extract(let unit, let operand):
             return "EXTRACT(" + unit.rawValue + " FROM " + print(operand) + ")"
+        case .roundTime(let operand, let unit, let up):
+            // An operand ending in an interval literal would take TO as its own qualifier.
+            var inner = print(operand, atLeast: .primary)
+            if case .literal(.interval) = operand.kind { inner = "(" + inner + ")" }
+            return (up ? "CEIL(" : "FLOOR(") + inner + " TO " + unit.rawValue + ")"
+        case .timestampAdd(let unit, let count, let operand):
+            return "TIMESTAMPADD(" + unit.rawValue + ", " + print(count) + ", " + print(operand) + ")"
+        case .timestampDiff(let unit, let from, let to):
+            return "TIMESTAMPDIFF(" + unit.rawValue + ", " + print(from) + ", " + print(to) + ")"
         case .trim(let side, let characters, let source):
             return "TRIM(" + side.rawValue + " " + (characters.map { print($0) + " " } ?? "") + "FROM " + print(source) + ")"
         case .substring(let source, let from, let length):
@@ -92,7 +105,24 @@ extension SQLPrinter {
 
     static let niladicFunctions: Set<String> = ["CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME"]
 
+    /// `POSITION(a IN b)` and `OVERLAY(s PLACING r FROM n [FOR m])`, the standard's forms of two
+    /// plain calls, which the parser reads back into the same calls.
+    static func printSpecialForm(_ call: FunctionCall) -> String? {
+        guard !call.star, !call.distinct, call.filter == nil, call.over == nil else { return nil }
+        let args = call.arguments
+        switch call.name.value.uppercased() {
+        case "POSITION" where args.count == 2:
+            return call.name.value + "(" + print(args[0], atLeast: .additive) + " IN " + print(args[1]) + ")"
+        case "OVERLAY" where args.count == 3 || args.count == 4:
+            return call.name.value + "(" + print(args[0]) + " PLACING " + print(args[1]) + " FROM " + print(args[2])
+                + (args.count == 4 ? " FOR " + print(args[3]) : "") + ")"
+        default:
+            return nil
+        }
+    }
+
     static func print(_ call: FunctionCall) -> String {
+        if let special = printSpecialForm(call) { return special }
         var out: String
         if call.arguments.isEmpty, !call.star, niladicFunctions.contains(call.name.value.uppercased()) {
             out = call.name.value
