@@ -195,6 +195,13 @@ public struct AggregateCall: Hashable, Sendable {
     public var arguments: [BoundExpression]
     public var distinct: Bool
     public var type: ColumnType
+
+    public init(function: String, arguments: [BoundExpression], distinct: Bool, type: ColumnType) {
+        self.function = function
+        self.arguments = arguments
+        self.distinct = distinct
+        self.type = type
+    }
 }
 
 /// GROUP BY: output is the group keys followed by one column per aggregate call. When the keys

@@ -12,6 +12,7 @@ enum OperatorFactory {
         let outputTypes = node.schema.fields.map(\.type.type)
         let name = operatorName(node)
         let late = { (input: Int) in lateRows?.channel(operator: name, schema: plan[node.inputs[input]].schema) }
+        let ttl = settings["table.exec.state.ttl"].flatMap(DurationText.milliseconds).flatMap { $0 > 0 ? $0 : nil }
         switch node.operation {
         case .calc(let projection, let condition):
             return CalcOperator(condition: condition.map(ExpressionCompiler.compile), projection: projection.map(ExpressionCompiler.compile), context: context)
@@ -30,7 +31,6 @@ enum OperatorFactory {
         case .union:
             return UnionOperator()
         case .regularJoin(let type, let leftKeys, let rightKeys, let residual):
-            let ttl = settings["table.exec.state.ttl"].flatMap(DurationText.milliseconds).flatMap { $0 > 0 ? $0 : nil }
             return RegularJoinOperator(type: type, leftKeys: leftKeys, rightKeys: rightKeys, residual: residual.map(ExpressionCompiler.compile),
                                        leftTypes: plan[node.inputs[0]].schema.fields.map(\.type.type),
                                        rightTypes: plan[node.inputs[1]].schema.fields.map(\.type.type), ttlMilliseconds: ttl, context: context)
@@ -44,7 +44,7 @@ enum OperatorFactory {
             return window
         case .groupAggregate(let groupKeys, let calls):
             return GroupAggregateOperator(groupKeys: groupKeys, calls: calls, outputTypes: outputTypes, isBatch: settings.isBatch,
-                                          inputRetracts: plan[node.inputs[0]].emitsUpdates, context: context)
+                                          inputRetracts: plan[node.inputs[0]].emitsUpdates, ttlMilliseconds: ttl, context: context)
         case .temporalSort(let keys):
             let sort = TemporalSortOperator(keys: keys, types: outputTypes)
             sort.lateRows = late(0)

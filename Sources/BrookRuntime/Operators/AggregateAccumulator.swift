@@ -62,9 +62,6 @@ final class AggregateAccumulator {
         totals.apply(value, sign: sign, scale: argumentType.decimalShape?.scale ?? 0)
     }
 
-    /// Rows currently in the group.
-    var rowCount: Int64 { totals.count }
-
     func result() -> Value {
         switch kind {
         case .min where !retracts && !distinct, .max where !retracts && !distinct: return extreme

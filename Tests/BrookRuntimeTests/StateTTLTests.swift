@@ -1,4 +1,4 @@
-// table.exec.state.ttl: a regular join's rows stop matching, and are freed, once that old.
+// table.exec.state.ttl: a regular join's rows and a group aggregate's groups are forgotten once that old.
 import BrookCore
 import BrookPlanner
 import BrookRuntime
@@ -9,7 +9,7 @@ final class ManualClock: @unchecked Sendable {
     var seconds = 1_000.0
 }
 
-@Suite struct RegularJoinTTLTests {
+@Suite struct StateTTLTests {
     func row(_ key: String, _ n: Int64) -> Batch {
         var builder = BatchBuilder(types: [.string, .bigint])
         builder.appendRow([.string(key), .integer(n)])
@@ -51,5 +51,24 @@ final class ManualClock: @unchecked Sendable {
         try join.process(row("A", 3), port: 1, output: output)
         #expect(changes.map(\.0) == [.insert, .delete, .insert, .insert])
         #expect(changes.last?.1 == [.string("A"), .integer(1), .string("A"), .integer(3)])
+    }
+
+    @Test func aGroupIdleLongerThanTheTTLStartsAgainWithoutARetraction() throws {
+        let clock = ManualClock()
+        let call = AggregateCall(function: "SUM", arguments: [.column(1, ColumnType(.bigint))], distinct: false, type: ColumnType(.bigint, nullable: true))
+        let aggregate = GroupAggregateOperator(groupKeys: [0], calls: [call], outputTypes: [.string, .bigint], isBatch: false, inputRetracts: false,
+                                               ttlMilliseconds: 1_000, context: EvaluationContext(), clock: { clock.seconds })
+        var changes: [(ChangeKind, [Value])] = []
+        let output = OperatorOutput { batch in
+            for index in 0..<batch.count { changes.append((batch.kind(index), batch.row(index))) }
+        }
+        try aggregate.process(row("a", 1), port: 0, output: output)
+        clock.seconds += 0.5
+        try aggregate.process(row("a", 2), port: 0, output: output)
+        clock.seconds += 10
+        try aggregate.process(row("a", 4), port: 0, output: output)
+        #expect(changes.map(\.0) == [.insert, .updateBefore, .updateAfter, .insert])
+        #expect(changes.map(\.1) == [[.string("a"), .integer(1)], [.string("a"), .integer(1)], [.string("a"), .integer(3)], [.string("a"), .integer(4)]])
+        #expect(aggregate.metrics.rowsInState == 1)
     }
 }
