@@ -135,6 +135,21 @@ import Testing
         #expect(!text.contains(" or "))
     }
 
+    /// Each of these used to pass planning and trap the process when an operator turned the interval into microseconds.
+    @Test(arguments: [
+        "SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE prices, DESCRIPTOR(event_time), INTERVAL '106751992' DAY)) GROUP BY window_start, window_end",
+        "SELECT window_start FROM TABLE(TUMBLE(TABLE prices, DESCRIPTOR(event_time), INTERVAL '10' SECOND, INTERVAL '4000000' DAY))",
+        "SELECT SUM(qty) OVER (PARTITION BY symbol ORDER BY event_time RANGE BETWEEN INTERVAL '999999999' DAY PRECEDING AND CURRENT ROW) FROM prices",
+        "SELECT event_time + INTERVAL '106751992' DAY FROM prices",
+        "SELECT INTERVAL '99999999' YEAR FROM prices",
+        "SELECT COUNT(*) OVER (PARTITION BY symbol ORDER BY event_time ROWS BETWEEN 9223372036854775807 PRECEDING AND CURRENT ROW) FROM prices",
+    ])
+    func intervalsAndFramesTooLongToComputeWithAreRefused(query: String) throws {
+        let text = try #require(renderedError(query, in: session))
+        #expect(text.hasPrefix("q.sql:1:"))
+        #expect(text.contains("10,000 years") || text.contains("ROWS frame offsets") || text.contains("INTERVAL literal") || text.contains("constant"))
+    }
+
     @Test func insertColumnCountAndTypesAreChecked() throws {
         #expect(renderedError("INSERT INTO out_append SELECT symbol FROM prices", in: session)?
             .contains("INSERT INTO 'out_append' writes 2 columns but the query gives 1") == true)

@@ -5,6 +5,16 @@ import BrookCore
 /// constant. Returns nil when the expression reads a column or calls anything else. Integers
 /// wrap as the runtime's do, so an overflowing constant never traps the planner.
 public enum ConstantFolder {
+    /// The longest day-time interval a constant may be, ±10,000 years (the span of TIMESTAMP), so
+    /// that window sizes, frames, join bounds and watermark delays stay far from overflowing when
+    /// operators turn them into microseconds or add them to times. Flink's limit is lower still.
+    public static let maxIntervalMilliseconds: Int64 = 10_000 * 366 * 86_400_000
+
+    /// A folded day-time interval, or nil when it lies beyond `maxIntervalMilliseconds`.
+    static func interval(_ milliseconds: Int64, overflowed: Bool = false) -> Value? {
+        overflowed || milliseconds.magnitude > UInt64(maxIntervalMilliseconds) ? nil : .intervalMilliseconds(milliseconds)
+    }
+
     public static func evaluate(_ expression: BoundExpression) -> Value? {
         switch expression {
         case .literal(let value, _): return value
@@ -19,13 +29,15 @@ public enum ConstantFolder {
             }
         case .call(let op, let args, _) where (op == "+" || op == "-") && args.count == 2:
             switch (evaluate(args[0]), evaluate(args[1])) {
-            case (.intervalMilliseconds(let a)?, .intervalMilliseconds(let b)?): return .intervalMilliseconds(op == "+" ? a &+ b : a &- b)
+            case (.intervalMilliseconds(let a)?, .intervalMilliseconds(let b)?): return interval(op == "+" ? a &+ b : a &- b)
             case (.integer(let a)?, .integer(let b)?): return .integer(op == "+" ? a &+ b : a &- b)
             default: return nil
             }
         case .call("*", let args, _) where args.count == 2:
             switch (evaluate(args[0]), evaluate(args[1])) {
-            case (.intervalMilliseconds(let a)?, .integer(let b)?), (.integer(let b)?, .intervalMilliseconds(let a)?): return .intervalMilliseconds(a &* b)
+            case (.intervalMilliseconds(let a)?, .integer(let b)?), (.integer(let b)?, .intervalMilliseconds(let a)?):
+                let (product, overflow) = a.multipliedReportingOverflow(by: b)
+                return interval(product, overflowed: overflow)
             case (.integer(let a)?, .integer(let b)?): return .integer(a &* b)
             default: return nil
             }

@@ -135,10 +135,10 @@ extension ExpressionContext {
             case .preceding(let expression):
                 let value = ConstantFolder.evaluate(try ExpressionContext(binder: binder, scope: .empty, clause: "a window frame").bind(expression))
                 switch (frame.unit, value) {
-                case (.rows, .integer(let rows)?) where rows >= 0: return .offset(rows)
+                case (.rows, .integer(let rows)?) where rows >= 0 && rows <= Int64(Int32.max): return .offset(rows)
                 case (.range, .intervalMilliseconds(let ms)?) where ms >= 0: return .offset(ms)
                 case (.rows, _):
-                    throw SQLError("ROWS frame offsets must be non-negative integer literals", at: expression.range)
+                    throw SQLError("ROWS frame offsets must be integer literals from 0 to \(Int32.max)", at: expression.range)
                 case (.range, _):
                     throw SQLError("RANGE frame offsets must be non-negative day-time INTERVAL literals", at: expression.range,
                                    hint: "write RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW")

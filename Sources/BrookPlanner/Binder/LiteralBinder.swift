@@ -49,8 +49,10 @@ enum LiteralBinder {
         if unit.isYearMonth {
             let parts = body.split(separator: "-").map { Int32($0.trimmingSpaces) }
             guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { throw invalid }
+            guard parts.allSatisfy({ $0!.magnitude <= 120_000 }) else { throw tooLong(text, at: range) }
             var months: Int32 = unit == .year ? parts[0]! * 12 : parts[0]!
             if to == .month, parts.count == 2 { months += parts[1]! } else if parts.count != 1 { throw invalid }
+            guard months.magnitude <= 120_000 else { throw tooLong(text, at: range) }
             return .literal(.intervalMonths(negative ? -months : months), ColumnType(.intervalYearMonth, nullable: false))
         }
         let units: [TimeUnit] = [.day, .hour, .minute, .second]
@@ -63,14 +65,23 @@ enum LiteralBinder {
             let fieldUnit = unit == .millisecond ? TimeUnit.millisecond : units[first + offset]
             guard let scale = millisecondsPerUnit[fieldUnit] else { throw invalid }
             if field.contains(".") {
-                guard let value = Double(field) else { throw invalid }
-                total += Int64((value * Double(scale)).rounded())
+                guard let value = Double(field), value.isFinite else { throw invalid }
+                let milliseconds = (value * Double(scale)).rounded()
+                guard milliseconds.magnitude <= Double(ConstantFolder.maxIntervalMilliseconds) else { throw tooLong(text, at: range) }
+                total += Int64(milliseconds)
             } else {
                 guard let value = Int64(field) else { throw invalid }
-                total += value * scale
+                let (milliseconds, overflow) = value.multipliedReportingOverflow(by: scale)
+                guard !overflow, milliseconds.magnitude <= UInt64(ConstantFolder.maxIntervalMilliseconds) else { throw tooLong(text, at: range) }
+                total += milliseconds
             }
+            guard total.magnitude <= UInt64(ConstantFolder.maxIntervalMilliseconds) else { throw tooLong(text, at: range) }
         }
         return .literal(.intervalMilliseconds(negative ? -total : total), ColumnType(.intervalDayTime, nullable: false))
+    }
+
+    private static func tooLong(_ text: String, at range: SourceRange) -> SQLError {
+        SQLError("INTERVAL '\(text)' is longer than 10,000 years, the span of TIMESTAMP", at: range)
     }
 
     static func typed(_ type: DataType, _ text: String, at range: SourceRange) throws(SQLError) -> BoundExpression {
