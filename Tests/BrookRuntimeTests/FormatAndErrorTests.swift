@@ -138,6 +138,31 @@ import Testing
         }
     }
 
+    @Test func integersBeyondTheColumnTypeAreErrorsNotWrapped() throws {
+        let directory = try ScratchDirectory()
+        let session = try table(directory, ["{\"n\":2147483647}", "{\"n\":99999999999}"])
+        #expect {
+            try runJob("SELECT n FROM t", in: session)
+        } throws: { error in
+            ((error as? RuntimeError)?.message ?? "").hasSuffix("in.jsonl:2:6: field 'n' is INT but 99999999999 is out of its range")
+        }
+        let other = try ScratchDirectory()
+        let skipping = try table(other, ["{\"n\":2147483647}", "{\"n\":-2147483649}", "{\"n\":\"300\"}"],
+                                 options: ", 'json.ignore-parse-errors' = 'true'", columns: "n INT")
+        let result = try runJob("SELECT n FROM t", in: skipping)
+        #expect(result.rows == [[.integer(2_147_483_647)], [.integer(300)]])
+        #expect(result.summary.skippedRecords == 1)
+        let csvPath = try directory.write("in.csv", lines: ["1,70000", "2,7"])
+        let csv = try runtimeSession("CREATE TABLE c (a INT, s SMALLINT) WITH ('connector' = 'filesystem', 'path' = '\(csvPath)', 'format' = 'csv');")
+        #expect {
+            try runJob("SELECT a, s FROM c", in: csv)
+        } throws: { error in
+            ((error as? RuntimeError)?.message ?? "").hasSuffix("in.csv:1:3: field 2 is SMALLINT but got '70000'")
+        }
+        let casts = try runJob("SELECT TRY_CAST('99999999999' AS INT), TRY_CAST('300' AS TINYINT), CAST('-128' AS TINYINT), CAST('12.7' AS INT)", in: csv)
+        #expect(casts.rows == [[.null, .null, .integer(-128), .integer(12)]])
+    }
+
     @Test func ignoreParseErrorsSkipsAndCounts() throws {
         let directory = try ScratchDirectory()
         let session = try table(directory, ["{\"n\":1}", "not json", "{\"n\":2}"], options: ", 'json.ignore-parse-errors' = 'true'")

@@ -119,8 +119,16 @@ public enum Cast {
                     : Int64(Int32(exactly: whole) ?? (d < 0 ? .min : .max))
             case .decimal(let d): wide = Int64(truncatingIfNeeded: d.unscaled / DecimalValue.powerOfTen(d.scale))
             case .string(let s):
+                // Text is parsed as Java's Integer.parseInt and friends do: a number beyond the type fails.
                 let text = s.trimmingSpaces
-                if let n = Int64(text) { wide = n } else if let d = DecimalValue(parsing: text) { wide = Int64(truncatingIfNeeded: d.unscaled / DecimalValue.powerOfTen(d.scale)) } else { throw failure }
+                if let n = Int64(text) {
+                    wide = n
+                } else if let d = DecimalValue(parsing: text), let whole = Int64(exactly: d.unscaled / DecimalValue.powerOfTen(d.scale)) {
+                    wide = whole
+                } else {
+                    throw failure
+                }
+                guard Arithmetic.wrap(wide, to: target) == wide else { throw failure }
             case .timestamp(let micros):
                 wide = Int64((Double(micros) / 1_000_000).rounded(.down))
             default: throw failure

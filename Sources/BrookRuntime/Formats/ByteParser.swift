@@ -276,20 +276,32 @@ struct ByteParser {
             }
             if first == UInt8(ascii: "\"") {
                 let text = try parseString()
-                guard let value = Int64(text) else { throw JSONRecordReader.LineError(offset: index, message: "field '\(name)' is \(field.type) but got \"\(text)\"") }
-                return .int64(Arithmetic.wrap(value, to: field.type))
+                guard let value = Int64(text), Arithmetic.wrap(value, to: field.type) == value else {
+                    throw JSONRecordReader.LineError(offset: index, message: "field '\(name)' is \(field.type) but got \"\(text)\"")
+                }
+                return .int64(value)
             }
             let number = try scanNumber(field: name, type: field.type)
-            guard number.fractionDigits == 0, number.exponent == 0, number.digits <= Int128(Int64.max) else {
-                let value = double(of: number)
-                guard value.rounded(.towardZero) == value, abs(value) < 9.2e18 else {
+            let value: Int64
+            if number.fractionDigits == 0, number.exponent == 0, number.digits <= Int128(Int64.max) {
+                value = number.negative ? -Int64(number.digits) : Int64(number.digits)
+            } else {
+                let approximate = double(of: number)
+                guard approximate.rounded(.towardZero) == approximate else {
                     throw JSONRecordReader.LineError(offset: number.start, message: "field '\(name)' is \(field.type) but got a fraction")
                 }
-                return .int64(Int64(value))
+                guard let whole = Int64(exactly: approximate) else { throw outOfRange(name, field.type, number) }
+                value = whole
             }
-            let value = Int64(number.digits)
-            return .int64(Arithmetic.wrap(number.negative ? -value : value, to: field.type))
+            // A number the column's type cannot hold is an error, as Flink's json format parses it, never wrapped.
+            guard Arithmetic.wrap(value, to: field.type) == value else { throw outOfRange(name, field.type, number) }
+            return .int64(value)
         }
+    }
+
+    private func outOfRange(_ name: String, _ type: DataType, _ number: (negative: Bool, digits: Int128, fractionDigits: Int, exponent: Int, start: Int, end: Int)) -> JSONRecordReader.LineError {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[number.start..<number.end]), as: UTF8.self)
+        return JSONRecordReader.LineError(offset: number.start, message: "field '\(name)' is \(type) but \(text) is out of its range")
     }
 
     /// A JSON object read as a MAP: each key converted to the key type, each value parsed as the value type.
