@@ -8,7 +8,7 @@ public enum ConnectorOptions {
     static let formats = ["json", "csv"]
     static let formatOptions: [String: Set<String>] = [
         "json": ["json.fail-on-missing-field", "json.ignore-parse-errors", "json.timestamp-format.standard", "json.encode.decimal-as-plain-number", "json.map-null-key.mode"],
-        "csv": ["csv.field-delimiter", "csv.ignore-parse-errors", "csv.allow-comments", "csv.null-literal", "csv.quote-character", "csv.disable-quote-character", "csv.ignore-first-line"],
+        "csv": ["csv.field-delimiter", "csv.ignore-parse-errors", "csv.allow-comments", "csv.null-literal", "csv.quote-character", "csv.disable-quote-character"],
     ]
     static let connectorOptions: [String: Set<String>] = [
         "filesystem": ["path", "format", "source.monitor-interval", "sink.rolling-policy.file-size", "sink.rolling-policy.rollover-interval"],
@@ -129,7 +129,7 @@ public enum ConnectorOptions {
         default:
             break
         }
-        for key in ["json.fail-on-missing-field", "json.ignore-parse-errors", "csv.ignore-parse-errors", "csv.allow-comments", "csv.ignore-first-line"] {
+        for key in ["json.fail-on-missing-field", "json.ignore-parse-errors", "csv.ignore-parse-errors", "csv.allow-comments"] {
             if let value = table.option(key), value != "true", value != "false" {
                 throw ConnectorError(table: table.name, option: key, message: "'\(value)' is not true or false")
             }
