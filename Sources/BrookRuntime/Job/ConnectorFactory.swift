@@ -17,8 +17,9 @@ enum ConnectorFactory {
         let types = columns.map { table.columns[$0].type.type }
         switch table.connector {
         case "filesystem":
-            let files = try FilesystemSource.files(table: table.name, path: options["path"] ?? "")
-            let lines = LineChunks(files: files, follows: FilesystemSource.monitorInterval(options) != nil)
+            let path = options["path"] ?? ""
+            let files = try FilesystemSource.files(table: table.name, path: path)
+            let lines = LineChunks(files: files, follows: FilesystemSource.monitorInterval(options) != nil, directory: FilesystemSource.directory(path))
             let (fieldTypes, projection) = physicalFields(of: table, reading: columns)
             return (0..<tasks).map { _ in
                 FilesystemSource(lines: lines, format: options["format"] ?? "json", columns: names, types: types,

@@ -36,6 +36,12 @@ public final class FilesystemSource: SourceReader {
         return names.filter { !$0.hasPrefix(".") }.sorted().map { (path as NSString).appendingPathComponent($0) }
     }
 
+    /// `path` when it names a directory.
+    static func directory(_ path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? path : nil
+    }
+
     static func monitorInterval(_ options: [String: String]) -> Double? {
         options["source.monitor-interval"].flatMap(DurationText.milliseconds).map { Double($0) / 1000 }
     }

@@ -16,12 +16,18 @@ struct LineChunk {
 /// Reads the files of a filesystem source in name order, 1 MiB at a time, and cuts the bytes into
 /// chunks of whole lines. Parallel tasks of one source share it (each parses the chunks it
 /// takes), so every access takes the lock. A block is never written after it is read, so a
-/// chunk is a slice of it and costs no copy.
+/// chunk is a slice of it and costs no copy. A following source (`source.monitor-interval`)
+/// never ends: it follows the newest file for appended lines and, when its path is a directory,
+/// looks there for new files whenever it has nothing to read, reading each new file once, in
+/// name order, as Flink's directory watching does.
 final class LineChunks: @unchecked Sendable {
     private let lock = NSLock()
-    let files: [String]
+    private var files: [String]
     /// Whether the source follows the last file for appended lines instead of ending.
     let follows: Bool
+    /// The directory a following source watches for new files.
+    let directory: String?
+    private var known: Set<String>
     private var fileIndex = 0
     /// The open file's descriptor, read with read(2) straight into the next block.
     private var descriptor: Int32?
@@ -29,9 +35,11 @@ final class LineChunks: @unchecked Sendable {
     private var blockStart = 0
     private var lineNumber = 0
 
-    init(files: [String], follows: Bool) {
+    init(files: [String], follows: Bool, directory: String?) {
         self.files = files
         self.follows = follows
+        self.directory = follows ? directory : nil
+        known = Set(files)
     }
 
     /// What a task gets when it asks for lines.
@@ -48,7 +56,10 @@ final class LineChunks: @unchecked Sendable {
         defer { lock.unlock() }
         while true {
             if descriptor == nil {
-                guard fileIndex < files.count else { return .end }
+                if fileIndex >= files.count {
+                    if discoverFiles() { continue }
+                    return follows ? .nothingYet : .end
+                }
                 let next = open(files[fileIndex], O_RDONLY | O_CLOEXEC)
                 guard next >= 0 else {
                     throw RuntimeError("cannot open \(files[fileIndex]): \(String(cString: strerror(errno)))")
@@ -58,7 +69,7 @@ final class LineChunks: @unchecked Sendable {
             }
             if let chunk = cut(maxLines: maxLines) { return .lines(chunk) }
             if try refill() { continue }
-            if follows, fileIndex == files.count - 1 { return .nothingYet }
+            if follows, fileIndex == files.count - 1, !discoverFiles() { return .nothingYet }
             if blockStart < block.count {
                 block.append(0x0A)
                 continue
@@ -68,6 +79,15 @@ final class LineChunks: @unchecked Sendable {
             block = []
             blockStart = 0
         }
+    }
+
+    /// Adds the watched directory's files not seen before, in name order; true when there were any.
+    private func discoverFiles() -> Bool {
+        guard let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return false }
+        let new = names.filter { !$0.hasPrefix(".") }.map { (directory as NSString).appendingPathComponent($0) }.filter { !known.contains($0) }.sorted()
+        files += new
+        known.formUnion(new)
+        return !new.isEmpty
     }
 
     /// The next lines of the current block, if it holds a complete one.

@@ -1,0 +1,74 @@
+// A filesystem source with source.monitor-interval never ends: it follows appended lines and new files.
+import BrookCore
+import BrookPlanner
+import BrookRuntime
+import BrookSQL
+import Foundation
+import Testing
+
+/// Rows a job writes from its thread, read by the test's thread while the job runs.
+final class LockedRowWriter: RowWriter, @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [Value] = []
+
+    var values: [Value] { lock.withLock { collected } }
+
+    func write(_ batch: Batch) throws(RuntimeError) {
+        lock.withLock { for row in 0..<batch.count { collected.append(batch.columns[0].value(row)) } }
+    }
+
+    func close() throws(RuntimeError) {}
+}
+
+/// Hands a job runner to the thread that runs it; only that thread uses it afterwards.
+final class JobRunnerBox: @unchecked Sendable {
+    let runner: JobRunner
+    init(_ runner: JobRunner) { self.runner = runner }
+}
+
+@Suite struct FollowingSourceTests {
+    /// Waits up to five seconds for `condition`.
+    func eventually(_ condition: () -> Bool) -> Bool {
+        for _ in 0..<500 {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return condition()
+    }
+
+    @Test func aWatchedDirectoryYieldsAppendedLinesAndNewFiles() throws {
+        let directory = try ScratchDirectory()
+        let watched = directory.file("in")
+        try FileManager.default.createDirectory(atPath: watched, withIntermediateDirectories: true)
+        try "{\"a\":1}\n".write(toFile: watched + "/a.jsonl", atomically: true, encoding: .utf8)
+        let session = try runtimeSession("""
+            CREATE TABLE w (a INT) WITH ('connector' = 'filesystem', 'path' = '\(watched)', 'format' = 'json', 'source.monitor-interval' = '20 ms');
+            """)
+        guard case .query(let job) = try session.execute(try Parser.parseStatement("SELECT a FROM w")) else { return }
+        let writer = LockedRowWriter()
+        var options = RunOptions()
+        options.queryWriter = writer
+        let progress = JobProgress()
+        options.progress = progress
+        let runner = JobRunnerBox(try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options))
+        Thread {
+            _ = try? runner.runner.run()
+            progress.markFinished()
+        }.start()
+        defer {
+            progress.cancel()
+            _ = eventually { progress.isFinished }
+        }
+        #expect(eventually { writer.values == [.integer(1)] })
+        let handle = try #require(FileHandle(forWritingAtPath: watched + "/a.jsonl"))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"a\":2}\n".utf8))
+        try handle.close()
+        #expect(eventually { writer.values.count == 2 })
+        try "{\"a\":10}\n{\"a\":11}\n".write(toFile: watched + "/b.jsonl", atomically: true, encoding: .utf8)
+        #expect(eventually { writer.values.count == 4 })
+        try "{\"a\":20}\n".write(toFile: watched + "/c.jsonl", atomically: true, encoding: .utf8)
+        #expect(eventually { writer.values.count == 5 })
+        #expect(writer.values == [1, 2, 10, 11, 20].map { .integer($0) })
+    }
+}
