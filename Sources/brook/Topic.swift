@@ -142,6 +142,8 @@ struct Topic: ParsableCommand {
                         progressed = true
                     }
                 }
+                // Records reach a pipe as they arrive, and a group commits only what has been written out.
+                fflush(nil)
                 if let group {
                     try log.commitOffsets(group: group, offsets: positions.map { CommittedOffset(topic: name, partition: $0.key, offset: $0.value) })
                 }

@@ -191,6 +191,26 @@ check "confluent-kafka idempotent gzip producer writes 60 JSON bars keyed by sym
 check "kafka-python gzip producer writes 60 JSON bars keyed by symbol" \
     "$PY" "$CLIENTS" produce-kafka-python --bootstrap "$B" --topic market-bars --start 60 --count 60 --compression gzip
 check "kcat finds offsets by producer timestamp (ListOffsets)" kcat_query_offsets_by_time
+
+# `brook topic consume --follow` into a pipe: a record produced while it runs comes through at
+# once, and its group commits only what reached the pipe (stopped with SIGTERM, nothing is lost).
+topic_follow_through_pipe() {
+    "$BIN" topic create follow-test --partitions 1 --home "$WORK/home" >/dev/null || return 1
+    printf 'one\ntwo\n' | "$BIN" topic produce follow-test --home "$WORK/home" >/dev/null || return 1
+    "$BIN" topic consume follow-test --follow --group followers --home "$WORK/home" >"$WORK/follow.out" &
+    local consumer=$!
+    sleep 1
+    echo three | "$BIN" topic produce follow-test --home "$WORK/home" >/dev/null
+    for _ in $(seq 1 50); do grep -q three "$WORK/follow.out" && break; sleep 0.1; done
+    kill -TERM "$consumer"; wait "$consumer"
+    cat "$WORK/follow.out"
+    [ "$(grep -c -E 'one|two|three' "$WORK/follow.out")" -eq 3 ] || return 1
+    echo four | "$BIN" topic produce follow-test --home "$WORK/home" >/dev/null
+    "$BIN" topic consume follow-test --group followers --home "$WORK/home" >"$WORK/follow-again.out"
+    cat "$WORK/follow-again.out"
+    [ "$(grep -c -E 'one|two|three|four' "$WORK/follow-again.out")" -eq 1 ] && grep -q four "$WORK/follow-again.out"
+}
+check "brook topic consume --follow into a pipe shows records as they arrive and commits only what it wrote" topic_follow_through_pipe
 check "confluent-kafka group of two reads all 120 bars and commits 120" \
     "$PY" "$CLIENTS" group-confluent --bootstrap "$B" --topic market-bars --group bars-confluent --expect 120 \
     --committed-total 120 --save "$WORK/confluent.json"
