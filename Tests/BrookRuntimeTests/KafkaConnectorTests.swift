@@ -122,6 +122,26 @@ import Testing
         }
     }
 
+    @Test(arguments: [false, true], ["json", "csv"]) func tombstonesAreSkippedByTheValueFormat(overNetwork: Bool, format: String) async throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("tomb", partitions: 1, retention: .forever)
+        let values: [String?] = format == "json" ? ["{\"n\":1}", nil, "{\"n\":3}"] : ["1", nil, "3"]
+        try log.append(topic: "tomb", partition: 0, records: values.enumerated().map { index, value in
+            AppendRecord(timestamp: 0, key: Array("k\(index + 1)".utf8), value: value.map { Array($0.utf8) })
+        })
+        let rows = try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws -> [[Value]] in
+            let session = try runtimeSession("""
+                CREATE TABLE tomb (n INT, o BIGINT METADATA FROM 'offset' VIRTUAL) WITH ('connector' = 'kafka', 'topic' = 'tomb', 'format' = '\(format)',
+                  'properties.bootstrap.servers' = '\(servers)', 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset');
+                """)
+            var options = RunOptions()
+            options.homePath = home.path
+            return try runJob("SELECT n, o FROM tomb", in: session, options: options).rows
+        }
+        #expect(rows == [[.integer(1), .integer(0)], [.integer(3), .integer(2)]])
+    }
+
     @Test(arguments: [false, true]) func headersAndTimestampAreWrittenAndReadAsMetadata(overNetwork: Bool) async throws {
         let home = try ScratchDirectory()
         let log = try TopicLog(path: home.file("brook.db"))

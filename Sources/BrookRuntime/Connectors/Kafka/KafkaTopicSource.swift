@@ -6,7 +6,7 @@ import Foundation
 
 /// Reads a topic partition by partition (all of them, or one task's share) from the home's topic log or a Kafka cluster, parsing each record's value
 /// with the json (or csv) format and filling `timestamp`, `partition`, `offset` and `topic`
-/// metadata columns. Unbounded unless `scan.bounded.mode` is set; commits its offsets to its
+/// metadata columns; records without a value (tombstones) are skipped. Unbounded unless `scan.bounded.mode` is set; commits its offsets to its
 /// consumer group after each batch.
 final class KafkaTopicSource: SourceReader {
     enum Cell { case value(Int), metadata(String) }
@@ -121,7 +121,8 @@ final class KafkaTopicSource: SourceReader {
             for record in records {
                 if let end, record.offset >= end { break }
                 positions[partition] = record.offset + 1
-                let bytes = record.value ?? []
+                // A tombstone (no value) gives no row, as Flink's json and csv deserializers return null for it.
+                guard let bytes = record.value else { continue }
                 do throws(JSONRecordReader.LineError) {
                     try bytes.withUnsafeBufferPointer { line throws(JSONRecordReader.LineError) in
                         switch parser {
