@@ -108,16 +108,21 @@ import Testing
         var options = RunOptions()
         options.homePath = home.path
         try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws in
-            func read(_ startup: String) throws -> [[Value]] {
+            func read(_ startup: String, bounded: String = "'scan.bounded.mode' = 'latest-offset'") throws -> [[Value]] {
                 let session = try runtimeSession("""
                     CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'properties.bootstrap.servers' = '\(servers)',
-                      'scan.bounded.mode' = 'latest-offset', \(startup));
+                      \(bounded), \(startup));
                     """)
                 return try runJob("SELECT n FROM t", in: session, options: options).rows
             }
             #expect(try read("'scan.startup.mode' = 'earliest-offset'").count == 5)
             #expect(try read("'scan.startup.mode' = 'latest-offset'").isEmpty)
             #expect(try read("'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = '3000'") == [[.integer(3)], [.integer(4)], [.integer(5)]])
+            #expect(try read("'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = '9999999999999'").isEmpty,
+                    "a time after the last record starts at the latest offset")
+            #expect(try read("'scan.startup.mode' = 'earliest-offset'",
+                                 bounded: "'scan.bounded.mode' = 'timestamp', 'scan.bounded.timestamp-millis' = '9999999999999'").count == 5,
+                    "a bounded time after the last record ends at the latest offset")
             #expect(try read("'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:0,offset:4'") == [[.integer(5)]])
         }
     }

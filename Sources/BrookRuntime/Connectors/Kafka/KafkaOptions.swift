@@ -103,7 +103,9 @@ struct KafkaOptions {
             }
             return resetToEarliest ? offsets.logStart : offsets.next
         case .timestamp(let millis):
-            return try log.listOffset(topic: topic, partition: partition, query: .timestamp(millis)).offset
+            // No record at or after the time (Kafka answers -1): start, or end, at the latest offset, as Flink does.
+            let listed = try log.listOffset(topic: topic, partition: partition, query: .timestamp(millis))
+            return listed.offset < 0 ? offsets.next : listed.offset
         case .specific(let map):
             return max(map[partition] ?? offsets.logStart, offsets.logStart)
         }
