@@ -304,6 +304,46 @@ import Testing
         } throws: { error in "\(error)".contains("option 'key.format' of table 'bad': is required with 'key.fields' (json, csv or raw)") }
     }
 
+    /// Partitions from kafka-python 3.0.12's murmur2 (Kafka's `Utils.murmur2`): (hash & 0x7fffffff) % 4.
+    @Test func keyedRowsGoWhereKafkasDefaultPartitionerPutsThem() throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("bars", partitions: 4, retention: .forever)
+        let session = try runtimeSession("""
+            CREATE TABLE bars (symbol STRING, px DOUBLE) WITH ('connector' = 'kafka', 'topic' = 'bars', 'format' = 'json',
+              'key.format' = 'raw', 'key.fields' = 'symbol');
+            """)
+        var options = RunOptions()
+        options.homePath = home.path
+        guard case .job(let job) = try session.execute(try Parser.parseStatement(
+            "INSERT INTO bars VALUES ('AAPL', 1.0), ('MSFT', 2.0), ('TSLA', 3.0), ('META', 4.0)")) else { throw RuntimeError("no job") }
+        _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+        let keys = try (0..<4).map { partition in
+            try log.read(topic: "bars", partition: partition, offset: 0, maxBytes: 1 << 20).map { String(decoding: $0.key ?? [], as: UTF8.self) }
+        }
+        #expect(keys == [["META"], ["AAPL"], ["MSFT"], ["TSLA"]])
+    }
+
+    @Test func unkeyedRowsStayInOnePartitionPerBatchAndTheNextBatchMovesOn() throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("out", partitions: 3, retention: .forever)
+        try home.write("in.jsonl", lines: (1...6).map { "{\"n\":\($0)}" })
+        let session = try runtimeSession("""
+            CREATE TABLE src (n INT) WITH ('connector' = 'filesystem', 'path' = '\(home.file("in.jsonl"))', 'format' = 'json');
+            CREATE TABLE out (n INT) WITH ('connector' = 'kafka', 'topic' = 'out', 'format' = 'json');
+            """)
+        var options = RunOptions()
+        options.homePath = home.path
+        options.batchSize = 2
+        guard case .job(let job) = try session.execute(try Parser.parseStatement("INSERT INTO out SELECT n FROM src")) else { throw RuntimeError("no job") }
+        _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+        let values = try (0..<3).map { partition in
+            try log.read(topic: "out", partition: partition, offset: 0, maxBytes: 1 << 20).map { String(decoding: $0.value ?? [], as: UTF8.self) }
+        }
+        #expect(values == [[#"{"n":1}"#, #"{"n":2}"#], [#"{"n":3}"#, #"{"n":4}"#], [#"{"n":5}"#, #"{"n":6}"#]])
+    }
+
     @Test func anUnreachableClusterIsNamedWithItsOption() throws {
         let home = try ScratchDirectory()
         let session = try runtimeSession("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'properties.bootstrap.servers' = '127.0.0.1:1', 'scan.startup.mode' = 'earliest-offset');")

@@ -1,5 +1,6 @@
 // The kafka connector's sink: rows appended as json records to a topic in the Brook home or a Kafka cluster.
 import BrookCore
+import BrookKafka
 import BrookPlanner
 import BrookStorage
 import Foundation
@@ -7,8 +8,9 @@ import Foundation
 /// Appends each inserted row as one record (the json format's object of the physical columns;
 /// the key from `key.fields` in `key.format` when given; the create time and headers from
 /// `timestamp` and `headers` metadata columns when declared, else now and none), choosing the
-/// partition by the key's hash ('default' partitioner) or always 0 ('fixed'). Each batch is one
-/// transaction, on disk when the write returns.
+/// partition as Kafka's default partitioner does ('default': murmur2 of the key; records without a
+/// key all go to one partition per batch, the next batch to the next partition) or always 0
+/// ('fixed'). Each batch is one transaction, on disk when the write returns.
 final class KafkaTopicWriter: RowWriter {
     let options: KafkaOptions
     let log: TopicStore
@@ -22,6 +24,8 @@ final class KafkaTopicWriter: RowWriter {
     let valuePositions: [Int]
     private var timestampColumn: (position: Int, type: DataType)?
     private var headersColumn: (position: Int, type: DataType)?
+    /// Where records without a key go in the current batch ('default' partitioner).
+    private var stickyPartition: Int32 = 0
 
     init(table: CatalogTable, homePath: String, context: EvaluationContext) throws(RuntimeError) {
         do {
@@ -79,8 +83,8 @@ final class KafkaTopicWriter: RowWriter {
             line.removeLast()
             let key = keyFormatter.flatMap { format in recordKey(keys, row: row, format: format) }
             var partition: Int32 = 0
-            if !fixedPartition, partitions > 1, let key {
-                partition = Int32(truncatingIfNeeded: RowKey.word(.string(key)) % UInt64(partitions))
+            if !fixedPartition {
+                partition = key.map { KafkaPartitioner.partition(ofKey: Array($0.utf8), partitions: partitions) } ?? stickyPartition
             }
             var timestamp = now
             if let (position, type) = timestampColumn,
@@ -93,6 +97,8 @@ final class KafkaTopicWriter: RowWriter {
             }
             byPartition[partition, default: []].append(AppendRecord(timestamp: timestamp, key: key.map { Array($0.utf8) }, value: Array(line.utf8), headers: headers))
         }
+        // Kafka's default partitioner sends records without a key to one partition per batch, then moves on.
+        stickyPartition = (stickyPartition + 1) % partitions
         do {
             for (partition, records) in byPartition.sorted(by: { $0.key < $1.key }) {
                 try log.append(topic: options.topic, partition: partition, records: records)
