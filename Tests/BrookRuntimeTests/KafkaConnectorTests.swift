@@ -344,6 +344,24 @@ import Testing
         #expect(values == [[#"{"n":1}"#, #"{"n":2}"#], [#"{"n":3}"#, #"{"n":4}"#], [#"{"n":5}"#, #"{"n":6}"#]])
     }
 
+    /// The rendered error of a CREATE TABLE that must fail.
+    func createError(_ sql: String) throws -> String {
+        do {
+            _ = try runtimeSession(sql)
+        } catch let error as SessionError {
+            return error.render(SourceText(name: "ddl.sql", text: sql))
+        }
+        Issue.record("expected an error from \(sql)")
+        return ""
+    }
+
+    @Test func topicListsAndTopicPatternsAreRefusedAtCreateWithTheirPlace() throws {
+        let list = try createError("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'format' = 'json',\n  'topic' = 'ev;bad')")
+        #expect(list.hasPrefix("ddl.sql:2:3: option 'topic' of table 't': 'ev;bad' lists several topics"), "\(list)")
+        let pattern = try createError("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'format' = 'json',\n  'topic-pattern' = 'ev.*')")
+        #expect(pattern.hasPrefix("ddl.sql:2:3: option 'topic-pattern' of table 't': is not supported yet; name the topic in 'topic'"), "\(pattern)")
+    }
+
     @Test func anUnreachableClusterIsNamedWithItsOption() throws {
         let home = try ScratchDirectory()
         let session = try runtimeSession("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'properties.bootstrap.servers' = '127.0.0.1:1', 'scan.startup.mode' = 'earliest-offset');")

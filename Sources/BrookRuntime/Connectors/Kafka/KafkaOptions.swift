@@ -28,7 +28,13 @@ struct KafkaOptions {
         func fail(_ option: String, _ message: String) -> ConnectorError {
             ConnectorError(table: table.name, option: option, message: message)
         }
+        if table.option("topic-pattern") != nil {
+            throw fail("topic-pattern", "is not supported yet; name the topic in 'topic'")
+        }
         guard let topic = table.option("topic") else { throw fail("topic", "is required for the kafka connector") }
+        if topic.contains(";") {
+            throw fail("topic", "'\(topic)' lists several topics, which Brook does not read as one table yet; declare a table per topic and combine them with UNION ALL")
+        }
         self.topic = topic
         servers = table.option("properties.bootstrap.servers") ?? "embedded"
         groupID = table.option("properties.group.id")
