@@ -344,6 +344,33 @@ import Testing
         #expect(values == [[#"{"n":1}"#, #"{"n":2}"#], [#"{"n":3}"#, #"{"n":4}"#], [#"{"n":5}"#, #"{"n":6}"#]])
     }
 
+    @Test(arguments: [false, true]) func readingAMissingTopicFailsNamingItAndWritingCreatesIt(overNetwork: Bool) async throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        let (readError, written) = try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws -> (String, Int) in
+            let session = try runtimeSession("""
+                CREATE TABLE typo (n INT) WITH ('connector' = 'kafka', 'topic' = 'tikcs', 'format' = 'json', 'properties.bootstrap.servers' = '\(servers)',
+                  'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset');
+                CREATE TABLE fresh (n INT) WITH ('connector' = 'kafka', 'topic' = 'fresh', 'format' = 'json', 'properties.bootstrap.servers' = '\(servers)',
+                  'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset');
+                """)
+            var options = RunOptions()
+            options.homePath = home.path
+            var readError = ""
+            do {
+                _ = try runJob("SELECT n FROM typo", in: session, options: options)
+            } catch let error as RuntimeError {
+                readError = error.message
+            }
+            guard case .job(let job) = try session.execute(try Parser.parseStatement("INSERT INTO fresh VALUES (1)")) else { throw RuntimeError("no job") }
+            _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+            return (readError, try runJob("SELECT n FROM fresh", in: session, options: options).rows.count)
+        }
+        #expect(readError.hasPrefix("table 'typo': topic 'tikcs' (option 'topic') does not exist on "), "\(readError)")
+        #expect(try log.describeTopic("tikcs") == nil, "reading created no topic")
+        #expect(written == 1, "writing created the topic")
+    }
+
     /// The rendered error of a CREATE TABLE that must fail.
     func createError(_ sql: String) throws -> String {
         do {

@@ -41,12 +41,18 @@ final class KafkaTopicSource: SourceReader {
         if options.startup == .groupOffsets, options.groupID == nil {
             throw RuntimeError("table '\(table.name)': option 'scan.startup.mode': 'group-offsets' (the default) needs 'properties.group.id', or choose earliest-offset or latest-offset")
         }
+        let found: Int32?
         do {
             log = try options.openStore(homePath: homePath)
-            partitions = try log.partitionCount(ofTopic: options.topic)
+            found = try log.partitionCount(ofTopic: options.topic, createIfMissing: false)
         } catch {
             throw RuntimeError("table '\(table.name)': topic '\(options.topic)' on \(options.storeDescription): \(error)")
         }
+        // A source never creates its topic: a misspelt name should fail, as Flink's KafkaSource does.
+        guard let found else {
+            throw RuntimeError("table '\(table.name)': topic '\(options.topic)' (option 'topic') does not exist on \(options.storeDescription)")
+        }
+        partitions = found
         var cells: [Cell] = []
         var valueColumns: [Int] = []
         for index in columns {

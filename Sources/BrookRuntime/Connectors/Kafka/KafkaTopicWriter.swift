@@ -64,12 +64,18 @@ final class KafkaTopicWriter: RowWriter {
             RowFormatter(names: keyFields, types: keyTypes, format: format, delimiter: ",", context: context)
         }
         fixedPartition = table.option("sink.partitioner") == "fixed"
+        let found: Int32?
         do {
             log = try options.openStore(homePath: homePath)
-            partitions = try log.partitionCount(ofTopic: options.topic)
+            // Writing creates a missing topic, as Kafka brokers with auto.create.topics.enable do.
+            found = try log.partitionCount(ofTopic: options.topic, createIfMissing: true)
         } catch {
             throw RuntimeError("table '\(table.name)': topic '\(options.topic)' on \(options.storeDescription): \(error)")
         }
+        guard let found else {
+            throw RuntimeError("table '\(table.name)': topic '\(options.topic)' (option 'topic') does not exist on \(options.storeDescription), which did not create it")
+        }
+        partitions = found
     }
 
     func write(_ batch: Batch) throws(RuntimeError) {
