@@ -371,6 +371,42 @@ import Testing
         #expect(written == 1, "writing created the topic")
     }
 
+    @Test(arguments: [false, true], ["raw", "json", "csv"]) func exceptKeyReadsKeyFieldsFromTheKeyAndLeavesThemOutOfTheValue(overNetwork: Bool, keyFormat: String) async throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("kp", partitions: 1, retention: .forever)
+        let key = ["raw": "K1", "json": #"{"k":"K1"}"#, "csv": "K1"][keyFormat]!
+        try log.append(topic: "kp", partition: 0, records: [
+            AppendRecord(timestamp: 0, key: Array(key.utf8), value: Array(#"{"n":5}"#.utf8)),
+            AppendRecord(timestamp: 0, key: nil, value: Array(#"{"n":6}"#.utf8)),
+        ])
+        let rows = try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws -> [[Value]] in
+            let session = try runtimeSession("""
+                CREATE TABLE kp (k STRING, n INT) WITH ('connector' = 'kafka', 'topic' = 'kp', 'format' = 'json', 'properties.bootstrap.servers' = '\(servers)',
+                  'key.format' = '\(keyFormat)', 'key.fields' = 'k', 'value.fields-include' = 'EXCEPT_KEY',
+                  'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset');
+                """)
+            var options = RunOptions()
+            options.homePath = home.path
+            guard case .job(let job) = try session.execute(try Parser.parseStatement("INSERT INTO kp VALUES ('A', 1)")) else { throw RuntimeError("no job") }
+            _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+            return try runJob("SELECT k, n FROM kp", in: session, options: options).rows
+        }
+        #expect(rows == [[.string("K1"), .integer(5)], [.null, .integer(6)], [.string("A"), .integer(1)]])
+        let written = try log.read(topic: "kp", partition: 0, offset: 2, maxBytes: 1 << 20)
+        #expect(written.map { String(decoding: $0.value ?? [], as: UTF8.self) } == [#"{"n":1}"#])
+        #expect(written.map { String(decoding: $0.key ?? [], as: UTF8.self) } == [["raw": "A", "json": #"{"k":"A"}"#, "csv": "A"][keyFormat]!])
+    }
+
+    @Test func valueFieldsIncludeAndKeyFieldsAreCheckedAtCreateWithTheirPlace() throws {
+        let options = "'connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'key.format' = 'raw'"
+        let bogus = try createError("CREATE TABLE t (k STRING, n INT) WITH (\(options), 'key.fields' = 'k',\n  'value.fields-include' = 'BOGUS')")
+        #expect(bogus.hasPrefix("ddl.sql:2:3: option 'value.fields-include' of table 't': 'BOGUS' is not one of ALL, EXCEPT_KEY"), "\(bogus)")
+        let missing = try createError("CREATE TABLE t (k STRING, n INT) WITH (\(options),\n  'key.fields' = 'kk')")
+        #expect(missing.hasPrefix("ddl.sql:2:3: option 'key.fields' of table 't': names no physical column 'kk'"), "\(missing)")
+        _ = try runtimeSession("CREATE TABLE t (k STRING, n INT) WITH (\(options), 'key.fields' = 'k', 'value.fields-include' = 'all')")
+    }
+
     /// The rendered error of a CREATE TABLE that must fail.
     func createError(_ sql: String) throws -> String {
         do {

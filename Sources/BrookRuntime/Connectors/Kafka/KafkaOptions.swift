@@ -23,6 +23,8 @@ struct KafkaOptions {
     var keyFields: [String]
     /// How `key.fields` become the record key: 'json' (an object of the fields), 'csv', or 'raw' (one field's text).
     var keyFormat: String?
+    /// `value.fields-include` = 'EXCEPT_KEY': the key.fields columns are in the record key only, not in the value.
+    var valueExcludesKey: Bool
 
     init(table: CatalogTable) throws(ConnectorError) {
         func fail(_ option: String, _ message: String) -> ConnectorError {
@@ -47,6 +49,14 @@ struct KafkaOptions {
             if keyFormat == "raw", keyFields.count != 1 { throw fail("key.fields", "the raw key format takes exactly one field, not \(keyFields.count)") }
         } else if !keyFields.isEmpty {
             throw fail("key.format", "is required with 'key.fields' (json, csv or raw)")
+        }
+        for field in keyFields where !table.columns.contains(where: { $0.name == field && $0.kind == .physical }) {
+            throw fail("key.fields", "names no physical column '\(field)'")
+        }
+        switch (table.option("value.fields-include") ?? "ALL").uppercased() {
+        case "ALL": valueExcludesKey = false
+        case "EXCEPT_KEY": valueExcludesKey = !keyFields.isEmpty
+        default: throw fail("value.fields-include", "'\(table.option("value.fields-include")!)' is not one of ALL, EXCEPT_KEY")
         }
         resetToEarliest = (table.option("properties.auto.offset.reset") ?? "latest") == "earliest"
         startup = try KafkaOptions.position(table.option("scan.startup.mode") ?? "group-offsets", table: table, option: "scan.startup.mode", fail: fail)

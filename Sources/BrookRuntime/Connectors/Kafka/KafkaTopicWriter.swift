@@ -15,12 +15,14 @@ final class KafkaTopicWriter: RowWriter {
     let options: KafkaOptions
     let log: TopicStore
     let formatter: RowFormatter
-    let keyColumns: [Int]
+    /// Where the key.fields columns are in a written row.
+    let keyPositions: [Int]
     let keyFormatter: RowFormatter?
     let fixedPartition: Bool
     let partitions: Int32
     let names: [String]
-    /// Where the value's columns, and the `timestamp` and `headers` metadata, are in a written row.
+    /// Where the value's columns are in a written row: every physical column, or with
+    /// 'value.fields-include' = 'EXCEPT_KEY' all but the key.fields.
     let valuePositions: [Int]
     private var timestampColumn: (position: Int, type: DataType)?
     private var headersColumn: (position: Int, type: DataType)?
@@ -34,10 +36,10 @@ final class KafkaTopicWriter: RowWriter {
             throw RuntimeError(error.description)
         }
         let persisted = table.columns.filter(\.isPersisted)
-        var valuePositions: [Int] = []
+        var physical: [Int] = []
         for (position, column) in persisted.enumerated() {
             guard case .metadata(let key, _) = column.kind else {
-                valuePositions.append(position)
+                physical.append(position)
                 continue
             }
             switch key {
@@ -47,19 +49,14 @@ final class KafkaTopicWriter: RowWriter {
                 throw RuntimeError("table '\(table.name)': column '\(column.name)' is metadata '\(key)', which a sink cannot write; declare it VIRTUAL")
             }
         }
-        self.valuePositions = valuePositions
+        // KafkaOptions has checked that key.fields name physical columns.
+        let keyPositions = options.keyFields.compactMap { field in physical.first { persisted[$0].name == field } }
+        self.keyPositions = keyPositions
+        valuePositions = options.valueExcludesKey ? physical.filter { !keyPositions.contains($0) } : physical
         names = valuePositions.map { persisted[$0].name }
         formatter = RowFormatter(names: names, types: valuePositions.map { persisted[$0].type.type }, format: options.format,
                                  delimiter: table.option("csv.field-delimiter") ?? ",", context: context)
-        var keys: [Int] = []
-        for field in options.keyFields {
-            guard let index = names.firstIndex(of: field) else {
-                throw RuntimeError("table '\(table.name)': option 'key.fields': no column '\(field)'")
-            }
-            keys.append(index)
-        }
-        keyColumns = keys
-        let keyTypes = keys.map { persisted[valuePositions[$0]].type.type }
+        let keyTypes = keyPositions.map { persisted[$0].type.type }
         keyFormatter = options.keyFormat.map { [keyFields = options.keyFields] format in
             RowFormatter(names: keyFields, types: keyTypes, format: format, delimiter: ",", context: context)
         }
@@ -82,7 +79,7 @@ final class KafkaTopicWriter: RowWriter {
         var byPartition: [Int32: [AppendRecord]] = [:]
         let now = TopicLog.nowMilliseconds()
         let values = Batch(columns: valuePositions.map { batch.columns[$0] }, count: batch.count)
-        let keys = Batch(columns: keyColumns.map { values.columns[$0] }, count: batch.count)
+        let keys = Batch(columns: keyPositions.map { batch.columns[$0] }, count: batch.count)
         for row in 0..<batch.count where batch.kind(row).isAccumulate {
             var line = ""
             formatter.append(values, row: row, to: &line)
