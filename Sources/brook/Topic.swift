@@ -99,7 +99,7 @@ struct Topic: ParsableCommand {
     }
 
     struct Consume: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print records: offset, partition, timestamp, key, value.")
+        static let configuration = CommandConfiguration(abstract: "Print records: offset, partition, timestamp, key, value (NULL when the record has none).")
         @Argument(help: "Topic name.") var name: String
         @Option(help: "earliest, latest, or an offset (ignored when the group has committed offsets).") var from = "earliest"
         @Option(help: "Consumer group: start at its committed offsets and commit what was printed.") var group: String?
@@ -134,8 +134,8 @@ struct Topic: ParsableCommand {
                     let records = try log.read(topic: name, partition: partition, offset: positions[partition]!, maxBytes: 1 << 20)
                     for record in records {
                         if let max, printed >= max { break }
-                        let key = record.key.map { String(decoding: $0, as: UTF8.self) } ?? "null"
-                        let value = record.value.map { String(decoding: $0, as: UTF8.self) } ?? "null"
+                        let key = StoredRecord.consoleText(record.key)
+                        let value = StoredRecord.consoleText(record.value)
                         print("\(record.offset)\t\(partition)\t\(record.timestamp)\t\(key)\t\(value)")
                         positions[partition] = record.offset + 1
                         printed += 1

@@ -22,7 +22,8 @@ import Testing
         let client = try KafkaClusterClient(servers: "127.0.0.1:1, 127.0.0.1:\(port)")
         nonisolated(unsafe) let shared = client
         try await blocking {
-            #expect(try shared.partitionCount(ofTopic: "bars") == 1)
+            #expect(try shared.partitionCount(ofTopic: "bars", createIfMissing: false) == nil)
+            #expect(try shared.partitionCount(ofTopic: "bars", createIfMissing: true) == 1)
             let first = try shared.append(topic: "bars", partition: 0, records: (0..<3).map {
                 AppendRecord(timestamp: 1_000 + Int64($0), key: Array("AAPL".utf8), value: Array("{\"n\":\($0)}".utf8), headers: [RecordHeader(key: "h", value: [1])])
             })

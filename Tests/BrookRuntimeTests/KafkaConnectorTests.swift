@@ -108,18 +108,43 @@ import Testing
         var options = RunOptions()
         options.homePath = home.path
         try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws in
-            func read(_ startup: String) throws -> [[Value]] {
+            func read(_ startup: String, bounded: String = "'scan.bounded.mode' = 'latest-offset'") throws -> [[Value]] {
                 let session = try runtimeSession("""
                     CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'properties.bootstrap.servers' = '\(servers)',
-                      'scan.bounded.mode' = 'latest-offset', \(startup));
+                      \(bounded), \(startup));
                     """)
                 return try runJob("SELECT n FROM t", in: session, options: options).rows
             }
             #expect(try read("'scan.startup.mode' = 'earliest-offset'").count == 5)
             #expect(try read("'scan.startup.mode' = 'latest-offset'").isEmpty)
             #expect(try read("'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = '3000'") == [[.integer(3)], [.integer(4)], [.integer(5)]])
+            #expect(try read("'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = '9999999999999'").isEmpty,
+                    "a time after the last record starts at the latest offset")
+            #expect(try read("'scan.startup.mode' = 'earliest-offset'",
+                                 bounded: "'scan.bounded.mode' = 'timestamp', 'scan.bounded.timestamp-millis' = '9999999999999'").count == 5,
+                    "a bounded time after the last record ends at the latest offset")
             #expect(try read("'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:0,offset:4'") == [[.integer(5)]])
         }
+    }
+
+    @Test(arguments: [false, true], ["json", "csv"]) func tombstonesAreSkippedByTheValueFormat(overNetwork: Bool, format: String) async throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("tomb", partitions: 1, retention: .forever)
+        let values: [String?] = format == "json" ? ["{\"n\":1}", nil, "{\"n\":3}"] : ["1", nil, "3"]
+        try log.append(topic: "tomb", partition: 0, records: values.enumerated().map { index, value in
+            AppendRecord(timestamp: 0, key: Array("k\(index + 1)".utf8), value: value.map { Array($0.utf8) })
+        })
+        let rows = try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws -> [[Value]] in
+            let session = try runtimeSession("""
+                CREATE TABLE tomb (n INT, o BIGINT METADATA FROM 'offset' VIRTUAL) WITH ('connector' = 'kafka', 'topic' = 'tomb', 'format' = '\(format)',
+                  'properties.bootstrap.servers' = '\(servers)', 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset');
+                """)
+            var options = RunOptions()
+            options.homePath = home.path
+            return try runJob("SELECT n, o FROM tomb", in: session, options: options).rows
+        }
+        #expect(rows == [[.integer(1), .integer(0)], [.integer(3), .integer(2)]])
     }
 
     @Test(arguments: [false, true]) func headersAndTimestampAreWrittenAndReadAsMetadata(overNetwork: Bool) async throws {
@@ -277,6 +302,127 @@ import Testing
         #expect {
             try runtimeSession("CREATE TABLE bad (a STRING) WITH ('connector' = 'kafka', 'topic' = 'bad', 'format' = 'json', 'key.fields' = 'a');")
         } throws: { error in "\(error)".contains("option 'key.format' of table 'bad': is required with 'key.fields' (json, csv or raw)") }
+    }
+
+    /// Partitions from kafka-python 3.0.12's murmur2 (Kafka's `Utils.murmur2`): (hash & 0x7fffffff) % 4.
+    @Test func keyedRowsGoWhereKafkasDefaultPartitionerPutsThem() throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("bars", partitions: 4, retention: .forever)
+        let session = try runtimeSession("""
+            CREATE TABLE bars (symbol STRING, px DOUBLE) WITH ('connector' = 'kafka', 'topic' = 'bars', 'format' = 'json',
+              'key.format' = 'raw', 'key.fields' = 'symbol');
+            """)
+        var options = RunOptions()
+        options.homePath = home.path
+        guard case .job(let job) = try session.execute(try Parser.parseStatement(
+            "INSERT INTO bars VALUES ('AAPL', 1.0), ('MSFT', 2.0), ('TSLA', 3.0), ('META', 4.0)")) else { throw RuntimeError("no job") }
+        _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+        let keys = try (0..<4).map { partition in
+            try log.read(topic: "bars", partition: partition, offset: 0, maxBytes: 1 << 20).map { String(decoding: $0.key ?? [], as: UTF8.self) }
+        }
+        #expect(keys == [["META"], ["AAPL"], ["MSFT"], ["TSLA"]])
+    }
+
+    @Test func unkeyedRowsStayInOnePartitionPerBatchAndTheNextBatchMovesOn() throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("out", partitions: 3, retention: .forever)
+        try home.write("in.jsonl", lines: (1...6).map { "{\"n\":\($0)}" })
+        let session = try runtimeSession("""
+            CREATE TABLE src (n INT) WITH ('connector' = 'filesystem', 'path' = '\(home.file("in.jsonl"))', 'format' = 'json');
+            CREATE TABLE out (n INT) WITH ('connector' = 'kafka', 'topic' = 'out', 'format' = 'json');
+            """)
+        var options = RunOptions()
+        options.homePath = home.path
+        options.batchSize = 2
+        guard case .job(let job) = try session.execute(try Parser.parseStatement("INSERT INTO out SELECT n FROM src")) else { throw RuntimeError("no job") }
+        _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+        let values = try (0..<3).map { partition in
+            try log.read(topic: "out", partition: partition, offset: 0, maxBytes: 1 << 20).map { String(decoding: $0.value ?? [], as: UTF8.self) }
+        }
+        #expect(values == [[#"{"n":1}"#, #"{"n":2}"#], [#"{"n":3}"#, #"{"n":4}"#], [#"{"n":5}"#, #"{"n":6}"#]])
+    }
+
+    @Test(arguments: [false, true]) func readingAMissingTopicFailsNamingItAndWritingCreatesIt(overNetwork: Bool) async throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        let (readError, written) = try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws -> (String, Int) in
+            let session = try runtimeSession("""
+                CREATE TABLE typo (n INT) WITH ('connector' = 'kafka', 'topic' = 'tikcs', 'format' = 'json', 'properties.bootstrap.servers' = '\(servers)',
+                  'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset');
+                CREATE TABLE fresh (n INT) WITH ('connector' = 'kafka', 'topic' = 'fresh', 'format' = 'json', 'properties.bootstrap.servers' = '\(servers)',
+                  'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset');
+                """)
+            var options = RunOptions()
+            options.homePath = home.path
+            var readError = ""
+            do {
+                _ = try runJob("SELECT n FROM typo", in: session, options: options)
+            } catch let error as RuntimeError {
+                readError = error.message
+            }
+            guard case .job(let job) = try session.execute(try Parser.parseStatement("INSERT INTO fresh VALUES (1)")) else { throw RuntimeError("no job") }
+            _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+            return (readError, try runJob("SELECT n FROM fresh", in: session, options: options).rows.count)
+        }
+        #expect(readError.hasPrefix("table 'typo': topic 'tikcs' (option 'topic') does not exist on "), "\(readError)")
+        #expect(try log.describeTopic("tikcs") == nil, "reading created no topic")
+        #expect(written == 1, "writing created the topic")
+    }
+
+    @Test(arguments: [false, true], ["raw", "json", "csv"]) func exceptKeyReadsKeyFieldsFromTheKeyAndLeavesThemOutOfTheValue(overNetwork: Bool, keyFormat: String) async throws {
+        let home = try ScratchDirectory()
+        let log = try TopicLog(path: home.file("brook.db"))
+        try log.createTopic("kp", partitions: 1, retention: .forever)
+        let key = ["raw": "K1", "json": #"{"k":"K1"}"#, "csv": "K1"][keyFormat]!
+        try log.append(topic: "kp", partition: 0, records: [
+            AppendRecord(timestamp: 0, key: Array(key.utf8), value: Array(#"{"n":5}"#.utf8)),
+            AppendRecord(timestamp: 0, key: nil, value: Array(#"{"n":6}"#.utf8)),
+        ])
+        let rows = try await withServers(overNetwork: overNetwork, home: home) { (servers: String) throws -> [[Value]] in
+            let session = try runtimeSession("""
+                CREATE TABLE kp (k STRING, n INT) WITH ('connector' = 'kafka', 'topic' = 'kp', 'format' = 'json', 'properties.bootstrap.servers' = '\(servers)',
+                  'key.format' = '\(keyFormat)', 'key.fields' = 'k', 'value.fields-include' = 'EXCEPT_KEY',
+                  'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset');
+                """)
+            var options = RunOptions()
+            options.homePath = home.path
+            guard case .job(let job) = try session.execute(try Parser.parseStatement("INSERT INTO kp VALUES ('A', 1)")) else { throw RuntimeError("no job") }
+            _ = try JobRunner(job: job, catalog: session.catalog, settings: session.settings, options: options).run()
+            return try runJob("SELECT k, n FROM kp", in: session, options: options).rows
+        }
+        #expect(rows == [[.string("K1"), .integer(5)], [.null, .integer(6)], [.string("A"), .integer(1)]])
+        let written = try log.read(topic: "kp", partition: 0, offset: 2, maxBytes: 1 << 20)
+        #expect(written.map { String(decoding: $0.value ?? [], as: UTF8.self) } == [#"{"n":1}"#])
+        #expect(written.map { String(decoding: $0.key ?? [], as: UTF8.self) } == [["raw": "A", "json": #"{"k":"A"}"#, "csv": "A"][keyFormat]!])
+    }
+
+    @Test func valueFieldsIncludeAndKeyFieldsAreCheckedAtCreateWithTheirPlace() throws {
+        let options = "'connector' = 'kafka', 'topic' = 't', 'format' = 'json', 'key.format' = 'raw'"
+        let bogus = try createError("CREATE TABLE t (k STRING, n INT) WITH (\(options), 'key.fields' = 'k',\n  'value.fields-include' = 'BOGUS')")
+        #expect(bogus.hasPrefix("ddl.sql:2:3: option 'value.fields-include' of table 't': 'BOGUS' is not one of ALL, EXCEPT_KEY"), "\(bogus)")
+        let missing = try createError("CREATE TABLE t (k STRING, n INT) WITH (\(options),\n  'key.fields' = 'kk')")
+        #expect(missing.hasPrefix("ddl.sql:2:3: option 'key.fields' of table 't': names no physical column 'kk'"), "\(missing)")
+        _ = try runtimeSession("CREATE TABLE t (k STRING, n INT) WITH (\(options), 'key.fields' = 'k', 'value.fields-include' = 'all')")
+    }
+
+    /// The rendered error of a CREATE TABLE that must fail.
+    func createError(_ sql: String) throws -> String {
+        do {
+            _ = try runtimeSession(sql)
+        } catch let error as SessionError {
+            return error.render(SourceText(name: "ddl.sql", text: sql))
+        }
+        Issue.record("expected an error from \(sql)")
+        return ""
+    }
+
+    @Test func topicListsAndTopicPatternsAreRefusedAtCreateWithTheirPlace() throws {
+        let list = try createError("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'format' = 'json',\n  'topic' = 'ev;bad')")
+        #expect(list.hasPrefix("ddl.sql:2:3: option 'topic' of table 't': 'ev;bad' lists several topics"), "\(list)")
+        let pattern = try createError("CREATE TABLE t (n INT) WITH ('connector' = 'kafka', 'format' = 'json',\n  'topic-pattern' = 'ev.*')")
+        #expect(pattern.hasPrefix("ddl.sql:2:3: option 'topic-pattern' of table 't': is not supported yet; name the topic in 'topic'"), "\(pattern)")
     }
 
     @Test func anUnreachableClusterIsNamedWithItsOption() throws {

@@ -42,6 +42,12 @@ import Testing
         #expect(read[2].key == [] && read[2].value == [])
     }
 
+    @Test func consoleTextShowsAMissingValueAsNULLAndTheTextNullAsItself() {
+        #expect(StoredRecord.consoleText(nil) == "NULL")
+        #expect(StoredRecord.consoleText(Array("null".utf8)) == "null")
+        #expect(StoredRecord.consoleText([]) == "")
+    }
+
     @Test func readStopsAtMaxBytesButAlwaysReturnsOneRecord() throws {
         let log = try TopicLog(path: path)
         try log.createTopic("t", partitions: 1)

@@ -32,8 +32,8 @@ public final class KafkaClusterClient: TopicStore {
 
     // MARK: TopicStore
 
-    public func partitionCount(ofTopic topic: String) throws -> Int32 {
-        try retrying { Int32(try leadersOf(topic).count) }
+    public func partitionCount(ofTopic topic: String, createIfMissing: Bool) throws -> Int32? {
+        try retrying { try leadersOf(topic, create: createIfMissing).map { Int32($0.count) } }
     }
 
     public func offsets(topic: String, partition: Int32) throws -> PartitionOffsets {
@@ -127,7 +127,7 @@ public final class KafkaClusterClient: TopicStore {
     }
 
     private func produce(_ encoded: [UInt8], topic: String, partition: Int32) throws -> Int64 {
-        var reader = try leader(topic, partition).send(.produce, version: 3) { writer in
+        var reader = try leader(topic, partition, create: true).send(.produce, version: 3) { writer in
             writer.nullableString(nil)
             writer.int16(-1)
             writer.int32(30_000)
@@ -178,7 +178,7 @@ public final class KafkaClusterClient: TopicStore {
     }
 
     private func committedOffsetsOnce(group: String, topic: String) throws -> [CommittedOffset] {
-        let partitions = try leadersOf(topic).keys.sorted()
+        let partitions = try existingLeaders(of: topic).keys.sorted()
         var reader = try coordinator(group).send(.offsetFetch, version: 1) { writer in
             writer.string(group)
             writer.arrayCount(1)
@@ -234,15 +234,18 @@ public final class KafkaClusterClient: TopicStore {
         throw KafkaClientError(failures.joined(separator: "; "), retriable: true)
     }
 
-    /// Partition leaders of `topic` from a Metadata v1 request, which lets a broker that allows it create the topic.
-    private func leadersOf(_ topic: String) throws -> [Int32: Int32] {
+    /// Partition leaders of `topic` from a Metadata v4 request, which asks a broker that allows it
+    /// to create a missing topic only when `create` is set; nil when the topic does not exist.
+    private func leadersOf(_ topic: String, create: Bool) throws -> [Int32: Int32]? {
         if let known = leaders[topic] { return known }
         var lastError: Int16 = 0
         for attempt in 0..<10 {
-            var reader = try anyConnection().send(.metadata, version: 1) { writer in
+            var reader = try anyConnection().send(.metadata, version: 4) { writer in
                 writer.arrayCount(1)
                 writer.string(topic)
+                writer.bool(create)
             }
+            _ = try reader.int32()
             for _ in 0..<(try reader.arrayCount(flexible: false) ?? 0) {
                 let id = try reader.int32()
                 let host = try reader.string()
@@ -250,6 +253,7 @@ public final class KafkaClusterClient: TopicStore {
                 _ = try reader.nullableString()
                 brokers[id] = Broker(host: host, port: Int(port))
             }
+            _ = try reader.nullableString()
             _ = try reader.int32()
             var found: [Int32: Int32] = [:]
             for _ in 0..<(try reader.arrayCount(flexible: false) ?? 0) {
@@ -269,6 +273,7 @@ public final class KafkaClusterClient: TopicStore {
                 leaders[topic] = found
                 return found
             }
+            if lastError == KafkaErrorCode.unknownTopicOrPartition.rawValue, !create { return nil }
             // A topic being created has no leader for a moment (LEADER_NOT_AVAILABLE).
             if lastError != 5 && lastError != 0 { break }
             usleep(UInt32(100_000 * (attempt + 1)))
@@ -277,8 +282,15 @@ public final class KafkaClusterClient: TopicStore {
         throw KafkaClientError("topic '\(topic)' has no partition leader", retriable: true)
     }
 
-    private func leader(_ topic: String, _ partition: Int32) throws -> KafkaConnection {
-        guard let id = try leadersOf(topic)[partition], let broker = brokers[id] else {
+    /// Partition leaders of a topic that must exist.
+    private func existingLeaders(of topic: String) throws -> [Int32: Int32] {
+        guard let found = try leadersOf(topic, create: false) else { throw KafkaClientError("topic '\(topic)' does not exist") }
+        return found
+    }
+
+    private func leader(_ topic: String, _ partition: Int32, create: Bool = false) throws -> KafkaConnection {
+        let leaders = create ? try leadersOf(topic, create: true) : try existingLeaders(of: topic)
+        guard let id = leaders?[partition], let broker = brokers[id] else {
             throw KafkaClientError("topic '\(topic)' has no partition \(partition)")
         }
         return try connection(broker)

@@ -3,8 +3,9 @@
 /// Topic operations shared by Brook's own log and a Kafka cluster reached over the network, so
 /// one connector reads and writes either.
 public protocol TopicStore: AnyObject {
-    /// The topic's partition count; a missing topic is created with one partition where the store allows it.
-    func partitionCount(ofTopic topic: String) throws -> Int32
+    /// The topic's partition count. A missing topic is nil, or with `createIfMissing` is created
+    /// where the store allows it (as Kafka brokers with auto.create.topics.enable do for producers).
+    func partitionCount(ofTopic topic: String, createIfMissing: Bool) throws -> Int32?
     func offsets(topic: String, partition: Int32) throws -> PartitionOffsets
     func listOffset(topic: String, partition: Int32, query: OffsetQuery) throws -> ListedOffset
     /// Records from `offset` on, at most `maxBytes` of values and `maxRecords` records; empty at the end.
@@ -17,8 +18,9 @@ public protocol TopicStore: AnyObject {
 }
 
 extension TopicLog: TopicStore {
-    public func partitionCount(ofTopic topic: String) throws -> Int32 {
+    public func partitionCount(ofTopic topic: String, createIfMissing: Bool) throws -> Int32? {
         if let description = try describeTopic(topic) { return description.partitions }
+        guard createIfMissing else { return nil }
         try createTopic(topic, partitions: 1)
         return 1
     }

@@ -23,12 +23,20 @@ struct KafkaOptions {
     var keyFields: [String]
     /// How `key.fields` become the record key: 'json' (an object of the fields), 'csv', or 'raw' (one field's text).
     var keyFormat: String?
+    /// `value.fields-include` = 'EXCEPT_KEY': the key.fields columns are in the record key only, not in the value.
+    var valueExcludesKey: Bool
 
     init(table: CatalogTable) throws(ConnectorError) {
         func fail(_ option: String, _ message: String) -> ConnectorError {
             ConnectorError(table: table.name, option: option, message: message)
         }
+        if table.option("topic-pattern") != nil {
+            throw fail("topic-pattern", "is not supported yet; name the topic in 'topic'")
+        }
         guard let topic = table.option("topic") else { throw fail("topic", "is required for the kafka connector") }
+        if topic.contains(";") {
+            throw fail("topic", "'\(topic)' lists several topics, which Brook does not read as one table yet; declare a table per topic and combine them with UNION ALL")
+        }
         self.topic = topic
         servers = table.option("properties.bootstrap.servers") ?? "embedded"
         groupID = table.option("properties.group.id")
@@ -41,6 +49,14 @@ struct KafkaOptions {
             if keyFormat == "raw", keyFields.count != 1 { throw fail("key.fields", "the raw key format takes exactly one field, not \(keyFields.count)") }
         } else if !keyFields.isEmpty {
             throw fail("key.format", "is required with 'key.fields' (json, csv or raw)")
+        }
+        for field in keyFields where !table.columns.contains(where: { $0.name == field && $0.kind == .physical }) {
+            throw fail("key.fields", "names no physical column '\(field)'")
+        }
+        switch (table.option("value.fields-include") ?? "ALL").uppercased() {
+        case "ALL": valueExcludesKey = false
+        case "EXCEPT_KEY": valueExcludesKey = !keyFields.isEmpty
+        default: throw fail("value.fields-include", "'\(table.option("value.fields-include")!)' is not one of ALL, EXCEPT_KEY")
         }
         resetToEarliest = (table.option("properties.auto.offset.reset") ?? "latest") == "earliest"
         startup = try KafkaOptions.position(table.option("scan.startup.mode") ?? "group-offsets", table: table, option: "scan.startup.mode", fail: fail)
@@ -103,7 +119,9 @@ struct KafkaOptions {
             }
             return resetToEarliest ? offsets.logStart : offsets.next
         case .timestamp(let millis):
-            return try log.listOffset(topic: topic, partition: partition, query: .timestamp(millis)).offset
+            // No record at or after the time (Kafka answers -1): start, or end, at the latest offset, as Flink does.
+            let listed = try log.listOffset(topic: topic, partition: partition, query: .timestamp(millis))
+            return listed.offset < 0 ? offsets.next : listed.offset
         case .specific(let map):
             return max(map[partition] ?? offsets.logStart, offsets.logStart)
         }

@@ -6,10 +6,13 @@ import Foundation
 
 /// Reads a topic partition by partition (all of them, or one task's share) from the home's topic log or a Kafka cluster, parsing each record's value
 /// with the json (or csv) format and filling `timestamp`, `partition`, `offset` and `topic`
-/// metadata columns. Unbounded unless `scan.bounded.mode` is set; commits its offsets to its
-/// consumer group after each batch.
+/// metadata columns; records without a value (tombstones) are skipped. With 'value.fields-include'
+/// = 'EXCEPT_KEY' the key.fields columns are parsed from the record key instead. Unbounded unless
+/// `scan.bounded.mode` is set; commits its offsets to its consumer group after each batch.
 final class KafkaTopicSource: SourceReader {
-    enum Cell { case value(Int), metadata(String) }
+    /// Where a read column comes from: the value (its place among the value's columns), the key
+    /// (its place in key.fields), or record metadata.
+    enum Cell { case value(Int), key(Int), metadata(String) }
 
     let options: KafkaOptions
     let log: TopicStore
@@ -17,6 +20,7 @@ final class KafkaTopicSource: SourceReader {
     let types: [DataType]
     let valueColumns: [Int]
     let parser: FilesystemSource.LineParser
+    let keyReader: KafkaKeyReader?
     let ignoreParseErrors: Bool
     let tableName: String
     private var positions: [Int32: Int64] = [:]
@@ -41,20 +45,31 @@ final class KafkaTopicSource: SourceReader {
         if options.startup == .groupOffsets, options.groupID == nil {
             throw RuntimeError("table '\(table.name)': option 'scan.startup.mode': 'group-offsets' (the default) needs 'properties.group.id', or choose earliest-offset or latest-offset")
         }
+        let found: Int32?
         do {
             log = try options.openStore(homePath: homePath)
-            partitions = try log.partitionCount(ofTopic: options.topic)
+            found = try log.partitionCount(ofTopic: options.topic, createIfMissing: false)
         } catch {
             throw RuntimeError("table '\(table.name)': topic '\(options.topic)' on \(options.storeDescription): \(error)")
         }
+        // A source never creates its topic: a misspelt name should fail, as Flink's KafkaSource does.
+        guard let found else {
+            throw RuntimeError("table '\(table.name)': topic '\(options.topic)' (option 'topic') does not exist on \(options.storeDescription)")
+        }
+        partitions = found
+        let keyFieldColumns = options.valueExcludesKey ? options.keyFields.compactMap { field in table.columns.firstIndex { $0.name == field } } : []
         var cells: [Cell] = []
         var valueColumns: [Int] = []
         for index in columns {
             switch table.columns[index].kind {
             case .metadata(let key, _): cells.append(.metadata(key))
             default:
-                cells.append(.value(valueColumns.count))
-                valueColumns.append(index)
+                if let place = keyFieldColumns.firstIndex(of: index) {
+                    cells.append(.key(place))
+                } else {
+                    cells.append(.value(valueColumns.count))
+                    valueColumns.append(index)
+                }
             }
         }
         self.cells = cells
@@ -62,8 +77,14 @@ final class KafkaTopicSource: SourceReader {
         types = columns.map { table.columns[$0].type.type }
         let valueTypes = valueColumns.map { table.columns[$0].type.type }
         let settings = ConnectorFactory.options(table)
+        keyReader = options.keyFormat.flatMap { [keyFields = options.keyFields] format in
+            keyFieldColumns.isEmpty ? nil : KafkaKeyReader(format: format, names: keyFields, types: keyFieldColumns.map { table.columns[$0].type.type })
+        }
         if options.format == "csv" {
-            let (fieldTypes, projection) = ConnectorFactory.physicalFields(of: table, reading: valueColumns)
+            // A csv value holds every physical column but those only in the key.
+            let valueFields = table.columns.indices.filter { table.columns[$0].kind == .physical && !keyFieldColumns.contains($0) }
+            let fieldTypes = valueFields.map { table.columns[$0].type.type }
+            let projection = valueColumns.compactMap { valueFields.firstIndex(of: $0) }
             parser = .csv(CSVRecordReader(fieldTypes: fieldTypes, projection: projection, options: settings))
             ignoreParseErrors = settings["csv.ignore-parse-errors"] == "true"
         } else {
@@ -98,9 +119,11 @@ final class KafkaTopicSource: SourceReader {
             if case .value = cells[index] { return ColumnBuilder(type: type, capacity: maxRows) }
             return nil
         }
-        var metadata: [Int: ColumnBuilder] = [:]
+        // Builders of the key and metadata columns, by their place among the read columns.
+        var others: [Int: ColumnBuilder] = [:]
         for (index, cell) in cells.enumerated() {
-            if case .metadata = cell { metadata[index] = ColumnBuilder(type: types[index], capacity: maxRows) }
+            if case .value = cell { continue }
+            others[index] = ColumnBuilder(type: types[index], capacity: maxRows)
         }
         var rows = 0
         var finished = true
@@ -121,7 +144,19 @@ final class KafkaTopicSource: SourceReader {
             for record in records {
                 if let end, record.offset >= end { break }
                 positions[partition] = record.offset + 1
-                let bytes = record.value ?? []
+                // A tombstone (no value) gives no row, as Flink's json and csv deserializers return null for it.
+                guard let bytes = record.value else { continue }
+                // The key is parsed first, into columns of its own, so a bad value leaves no half row behind.
+                var keyColumns: [Column] = []
+                do throws(JSONRecordReader.LineError) {
+                    keyColumns = try keyReader?.read(record.key) ?? []
+                } catch {
+                    if ignoreParseErrors {
+                        skippedRecords += 1
+                        continue
+                    }
+                    throw RuntimeError("topic \(options.topic) partition \(partition) offset \(record.offset): key column \(error.offset + 1): \(error.message)")
+                }
                 do throws(JSONRecordReader.LineError) {
                     try bytes.withUnsafeBufferPointer { line throws(JSONRecordReader.LineError) in
                         switch parser {
@@ -137,10 +172,14 @@ final class KafkaTopicSource: SourceReader {
                     throw RuntimeError("topic \(options.topic) partition \(partition) offset \(record.offset): column \(error.offset + 1): \(error.message)")
                 }
                 for (index, cell) in cells.enumerated() {
-                    guard case .metadata(let key) = cell else { continue }
-                    let value = KafkaMetadata.value(key, record: record, partition: partition, topic: options.topic)
-                    let type = KafkaMetadata.keys[key]?.type ?? types[index]
-                    metadata[index]!.append(try Cast.value(value, from: type, to: types[index], isTry: false, context: EvaluationContext()))
+                    switch cell {
+                    case .value: continue
+                    case .key(let place): others[index]!.append(from: keyColumns[place], row: 0)
+                    case .metadata(let key):
+                        let value = KafkaMetadata.value(key, record: record, partition: partition, topic: options.topic)
+                        let type = KafkaMetadata.keys[key]?.type ?? types[index]
+                        others[index]!.append(try Cast.value(value, from: type, to: types[index], isTry: false, context: EvaluationContext()))
+                    }
                 }
                 rows += 1
             }
@@ -154,7 +193,7 @@ final class KafkaTopicSource: SourceReader {
         }
         var builtValues = values.map { $0.build() }.makeIterator()
         let columns = cells.indices.map { index -> Column in
-            if let builder = metadata[index] { return builder.build() }
+            if let builder = others[index] { return builder.build() }
             return builtValues.next()!
         }
         return Batch(columns: columns, count: rows)
