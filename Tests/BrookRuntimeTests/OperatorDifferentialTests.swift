@@ -380,6 +380,8 @@ struct TradeData {
         let expected = try data.oracle().query(query)
         #expect(!expected.isEmpty)
         #expect(canonical(materialize(actual.rows, actual.kinds)) == expected)
+        // An inner join forwards its input's -U/+U; outer joins speak in inserts and deletes, as in Flink.
+        #expect(actual.kinds.contains(.updateAfter) == (join == "JOIN"))
     }
 
     @Test(arguments: ["JOIN", "LEFT JOIN", "FULL JOIN"])

@@ -184,7 +184,7 @@ public struct PhysicalPlanner {
             if nodes[input].emitsUpdates, !settings.isBatch, !PhysicalPlanner.updatingConnectors.contains(connector) {
                 let producer = firstUpdatingNode(from: input)
                 throw PlanningError(message: "table '\(sink.table)' (connector '\(connector)') accepts only inserts, but \(producer.operation.name) (node #\(producer.id)) produces updates",
-                                    hint: "write to a sink that accepts updates (print, upsert-kafka), or SET 'execution.runtime-mode' = 'batch' to write the final result once")
+                                    hint: "write to a sink that accepts updates (print, blackhole), or SET 'execution.runtime-mode' = 'batch' to write the final result once")
             }
             return add(.sink(table: sink.table, connector: connector, columnMapping: sink.columnMapping), inputs: [input],
                        schema: sink.input.schema, emitsUpdates: false, state: .none, for: plan)
@@ -246,7 +246,7 @@ public struct PhysicalPlanner {
     }
 
     /// Connectors whose sinks apply updates and deletes rather than appending every change.
-    static let updatingConnectors: Set<String> = ["print", "blackhole", "upsert-kafka"]
+    static let updatingConnectors: Set<String> = ["print", "blackhole"]
 
     /// The operator where updates start, following the updating input down from `id`.
     private func firstUpdatingNode(from id: Int) -> PhysicalNode {

@@ -123,6 +123,8 @@ public final class RegularJoinOperator: StreamOperator {
                 continue
             }
             var matchCount = 0
+            // An inner join passes on its input's change kind (-U/+U stay updates), as Flink does; outer joins insert and delete.
+            let joinedKind = type == .inner ? batch.kind(row) : (accumulate ? .insert : .delete)
             while next < candidates.count, candidates[next].row == row {
                 defer { next += 1 }
                 guard passing[next] else { continue }
@@ -133,10 +135,10 @@ public final class RegularJoinOperator: StreamOperator {
                 if accumulate {
                     if rows[other][keySlot][index].matches == 0 && padsUnmatched(other) { emit(.delete, mine: .nulls, theirs: .stored(partner)) }
                     rows[other][keySlot][index].matches += 1
-                    emit(.insert, mine: .arriving(row), theirs: .stored(partner))
+                    emit(joinedKind, mine: .arriving(row), theirs: .stored(partner))
                 } else {
                     rows[other][keySlot][index].matches -= 1
-                    emit(.delete, mine: .arriving(row), theirs: .stored(partner))
+                    emit(joinedKind, mine: .arriving(row), theirs: .stored(partner))
                     if rows[other][keySlot][index].matches == 0 && padsUnmatched(other) { emit(.insert, mine: .nulls, theirs: .stored(partner)) }
                 }
             }
