@@ -163,6 +163,14 @@ import Testing
         #expect(casts.rows == [[.null, .null, .integer(-128), .integer(12)]])
     }
 
+    @Test func aByteOrderMarkAtTheStartOfAFileIsSkipped() throws {
+        let directory = try ScratchDirectory()
+        let path = directory.file("bom.jsonl")
+        try Data([0xEF, 0xBB, 0xBF] + Array("{\"n\":4}\n{\"n\":5}\n".utf8)).write(to: URL(fileURLWithPath: path))
+        let session = try runtimeSession("CREATE TABLE b (n INT) WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');")
+        #expect(try runJob("SELECT n FROM b", in: session).rows == [[.integer(4)], [.integer(5)]])
+    }
+
     @Test func ignoreParseErrorsSkipsAndCounts() throws {
         let directory = try ScratchDirectory()
         let session = try table(directory, ["{\"n\":1}", "not json", "{\"n\":2}"], options: ", 'json.ignore-parse-errors' = 'true'")

@@ -34,6 +34,8 @@ final class LineChunks: @unchecked Sendable {
     private var block: [UInt8] = []
     private var blockStart = 0
     private var lineNumber = 0
+    /// True until the open file's first bytes have been read, so a UTF-8 byte order mark can be skipped.
+    private var atFileStart = false
 
     init(files: [String], follows: Bool, directory: String?) {
         self.files = files
@@ -66,6 +68,7 @@ final class LineChunks: @unchecked Sendable {
                 }
                 descriptor = next
                 lineNumber = 0
+                atFileStart = true
             }
             if let chunk = cut(maxLines: maxLines) { return .lines(chunk) }
             if try refill() { continue }
@@ -129,6 +132,11 @@ final class LineChunks: @unchecked Sendable {
         if next.count == carried { return false }
         block = next
         blockStart = 0
+        if atFileStart {
+            // Editors on Windows start UTF-8 files with a byte order mark; Jackson, under Flink's formats, skips it too.
+            atFileStart = false
+            if block.starts(with: [0xEF, 0xBB, 0xBF]) { blockStart = 3 }
+        }
         return true
     }
 
