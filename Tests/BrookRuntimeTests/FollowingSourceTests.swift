@@ -36,15 +36,17 @@ final class JobRunnerBox: @unchecked Sendable {
         return condition()
     }
 
-    @Test func aWatchedDirectoryYieldsAppendedLinesAndNewFiles() throws {
-        let directory = try ScratchDirectory()
-        let watched = directory.file("in")
-        try FileManager.default.createDirectory(atPath: watched, withIntermediateDirectories: true)
-        try "{\"a\":1}\n".write(toFile: watched + "/a.jsonl", atomically: true, encoding: .utf8)
-        let session = try runtimeSession("""
-            CREATE TABLE w (a INT) WITH ('connector' = 'filesystem', 'path' = '\(watched)', 'format' = 'json', 'source.monitor-interval' = '20 ms');
-            """)
-        guard case .query(let job) = try session.execute(try Parser.parseStatement("SELECT a FROM w")) else { return }
+    func append(_ text: String, to path: String) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        try handle.close()
+    }
+
+    /// Starts `query` over a followed file as a streaming job; returns its rows' writer and a stop function.
+    func follow(_ query: String, table: String) throws -> (LockedRowWriter, () -> Void) {
+        let session = try runtimeSession(table)
+        guard case .query(let job) = try session.execute(try Parser.parseStatement(query)) else { throw RuntimeError("not a query") }
         let writer = LockedRowWriter()
         var options = RunOptions()
         options.queryWriter = writer
@@ -55,15 +57,41 @@ final class JobRunnerBox: @unchecked Sendable {
             _ = try? runner.runner.run()
             progress.markFinished()
         }.start()
-        defer {
+        return (writer, {
             progress.cancel()
             _ = eventually { progress.isFinished }
+        })
+    }
+
+    @Test func streamingJobsReadTheClockForEachRecord() throws {
+        let directory = try ScratchDirectory()
+        let path = try directory.write("in.jsonl", lines: ["{\"a\":1}"])
+        let (writer, stop) = try follow("SELECT NOW() FROM w", table: """
+            CREATE TABLE w (a INT) WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json', 'source.monitor-interval' = '20 ms');
+            """)
+        defer { stop() }
+        #expect(eventually { writer.values.count == 1 })
+        Thread.sleep(forTimeInterval: 0.1)
+        try append("{\"a\":2}\n", to: path)
+        #expect(eventually { writer.values.count == 2 })
+        guard case .timestamp(let first) = writer.values[0], case .timestamp(let second) = writer.values[1] else {
+            Issue.record("NOW() gave \(writer.values)")
+            return
         }
+        #expect(second - first >= 90_000)
+    }
+
+    @Test func aWatchedDirectoryYieldsAppendedLinesAndNewFiles() throws {
+        let directory = try ScratchDirectory()
+        let watched = directory.file("in")
+        try FileManager.default.createDirectory(atPath: watched, withIntermediateDirectories: true)
+        try "{\"a\":1}\n".write(toFile: watched + "/a.jsonl", atomically: true, encoding: .utf8)
+        let (writer, stop) = try follow("SELECT a FROM w", table: """
+            CREATE TABLE w (a INT) WITH ('connector' = 'filesystem', 'path' = '\(watched)', 'format' = 'json', 'source.monitor-interval' = '20 ms');
+            """)
+        defer { stop() }
         #expect(eventually { writer.values == [.integer(1)] })
-        let handle = try #require(FileHandle(forWritingAtPath: watched + "/a.jsonl"))
-        handle.seekToEndOfFile()
-        handle.write(Data("{\"a\":2}\n".utf8))
-        try handle.close()
+        try append("{\"a\":2}\n", to: watched + "/a.jsonl")
         #expect(eventually { writer.values.count == 2 })
         try "{\"a\":10}\n{\"a\":11}\n".write(toFile: watched + "/b.jsonl", atomically: true, encoding: .utf8)
         #expect(eventually { writer.values.count == 4 })

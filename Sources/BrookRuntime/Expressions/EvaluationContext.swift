@@ -50,16 +50,22 @@ public struct EvaluationContext: Sendable {
     public var timeZone: SessionTimeZone
     /// The operator's current watermark in microseconds, nil before the first.
     public var watermark: Int64?
-    /// The wall-clock time of this evaluation, microseconds since the epoch.
-    public var now: Int64
+    /// The time CURRENT_TIMESTAMP and friends read, microseconds since the epoch: fixed when the
+    /// query starts in batch mode, the clock's reading at each evaluation in streaming mode, as
+    /// Flink evaluates them once per query or once per record.
+    public var now: Int64 { fixedNow ?? EvaluationContext.clock() }
+    private var fixedNow: Int64?
     /// The session's settings when the job started (functions such as SENTIMENT read theirs).
     public var settings: [String: String]
 
-    public init(timeZone: SessionTimeZone = .utc, watermark: Int64? = nil, now: Int64 = Int64(Date().timeIntervalSince1970 * 1_000_000),
+    /// `now` nil reads the clock at every evaluation.
+    public init(timeZone: SessionTimeZone = .utc, watermark: Int64? = nil, now: Int64? = EvaluationContext.clock(),
                 settings: [String: String] = [:]) {
         self.timeZone = timeZone
         self.watermark = watermark
-        self.now = now
+        fixedNow = now
         self.settings = settings
     }
+
+    public static func clock() -> Int64 { Int64(Date().timeIntervalSince1970 * 1_000_000) }
 }

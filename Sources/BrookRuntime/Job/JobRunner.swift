@@ -50,7 +50,8 @@ public final class JobRunner {
         let parallelism = max(1, Int(settings["parallelism.default"] ?? "1") ?? 1)
         var values = Dictionary(uniqueKeysWithValues: settings.all.map { ($0.key, $0.value) })
         values[SentimentFunctions.homeSetting] = options.homePath
-        let context = EvaluationContext(timeZone: try SessionTimeZone(identifier: settings["table.local-time-zone"] ?? "UTC"), settings: values)
+        let context = EvaluationContext(timeZone: try SessionTimeZone(identifier: settings["table.local-time-zone"] ?? "UTC"),
+                                        now: settings.isBatch ? EvaluationContext.clock() : nil, settings: values)
         var lateRows: LateRowSink?
         var lateRowTable: String?
         if let name = settings[LateRowSink.setting], !name.isEmpty {
