@@ -12,22 +12,30 @@ struct Bench: ParsableCommand {
         abstract: "Measure throughput and memory (use a release build: swift build -c release).",
         subcommands: [Pipeline.self, Queries.self, SentimentBench.self, TopicBench.self])
 
+    /// How many generated bars a benchmark runs over, and where they are kept.
+    struct BenchDataOptions: ParsableArguments {
+        @Option(help: "Symbols (built-in tickers).") var symbols = 100
+        @Option(help: "Trading days.") var days = 26
+        @Option(help: "Where to keep generated data between runs.") var data = "/tmp/brook-bench"
+    }
+
     /// The seed pipeline over generated bars, run in a child `brook run` so start-up and peak memory are its own.
     struct Pipeline: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "pipeline",
             abstract: "Run sql/ddl.sql over generated minute bars (default 100 symbols x 26 days = 1,014,000 bars).")
 
-        @Option(help: "Symbols (built-in tickers).") var symbols = 100
-        @Option(help: "Trading days.") var days = 26
+        @OptionGroup var bars: BenchDataOptions
         @Option(help: "The pipeline to run; its examples/data/ paths are pointed at the generated data.") var sql = "sql/ddl.sql"
-        @Option(help: "Where to keep generated data between runs.") var data = "/tmp/brook-bench"
         @Option(help: "Tasks the job runs in ('parallelism.default'); each is a thread.") var parallelism = 1
 
         func run() throws {
             guard parallelism >= 1 else { throw CommandFailure("--parallelism must be at least 1, got \(parallelism)") }
-            let bench = try BenchPipelineRun(symbols: symbols, days: days, data: data)
-            let result = try bench.run(sql: sql, parallelism: parallelism)
-            print("pipeline: \(sql) over \(bench.bars) bars (\(symbols) symbols x \(days) days), parallelism \(parallelism)")
+            let bench = try BenchPipelineRun(bars)
+            guard let text = try? String(contentsOfFile: sql, encoding: .utf8) else {
+                throw CommandFailure("cannot read \(sql): run from the project's directory or give --sql")
+            }
+            let result = try bench.run(sql: text, parallelism: parallelism)
+            print("pipeline: \(sql) over \(bench.bars) bars (\(bars.symbols) symbols x \(bars.days) days), parallelism \(parallelism)")
             print(String(format: "  wall seconds from process start: %.2f", result.wallSeconds))
             print(String(format: "  job seconds:                     %.2f", result.jobSeconds))
             print(String(format: "  input bars per second (wall):    %.0f", Double(bench.bars) / result.wallSeconds))
@@ -43,19 +51,20 @@ struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "queries",
             abstract: "Run each sql/bench/*.sql (scan, OVER, window and group aggregation, joins) over generated bars; one line each.")
 
-        @Option(help: "Symbols (built-in tickers).") var symbols = 100
-        @Option(help: "Trading days.") var days = 26
-        @Option(help: "The folder of queries.") var queries = "sql/bench"
-        @Option(help: "Where to keep generated data between runs.") var data = "/tmp/brook-bench"
+        @OptionGroup var bars: BenchDataOptions
+        @Option(help: "The folder of queries; its tables.sql is run before each.") var queries = "sql/bench"
 
         func run() throws {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: queries)) ?? []).filter { $0.hasSuffix(".sql") }.sorted()
-            guard !names.isEmpty else { throw CommandFailure("no .sql files in \(queries): run from the project's directory or give --queries") }
-            let bench = try BenchPipelineRun(symbols: symbols, days: days, data: data)
-            print("queries: \(queries)/*.sql over \(bench.bars) bars (\(symbols) symbols x \(days) days), one task")
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: queries)) ?? []).filter { $0.hasSuffix(".sql") && $0 != "tables.sql" }.sorted()
+            guard !names.isEmpty, let tables = try? String(contentsOfFile: (queries as NSString).appendingPathComponent("tables.sql"), encoding: .utf8) else {
+                throw CommandFailure("no tables.sql and queries in \(queries): run from the project's directory or give --queries")
+            }
+            let bench = try BenchPipelineRun(bars)
+            print("queries: \(queries)/*.sql over \(bench.bars) bars (\(bars.symbols) symbols x \(bars.days) days), one task")
             print("  query".padding(toLength: 26, withPad: " ", startingAt: 0) + "  bars/s (wall)  wall s   job s  peak MiB  rows out")
             for name in names {
-                let result = try bench.run(sql: (queries as NSString).appendingPathComponent(name), parallelism: 1)
+                let query = try String(contentsOfFile: (queries as NSString).appendingPathComponent(name), encoding: .utf8)
+                let result = try bench.run(sql: tables + query, parallelism: 1)
                 let label = "  " + String(name.dropLast(4))
                 print(label.padding(toLength: 26, withPad: " ", startingAt: 0)
                       + String(format: "  %13.0f  %6.2f  %6.2f  %8.1f  %8d", Double(bench.bars) / result.wallSeconds, result.wallSeconds,

@@ -21,11 +21,11 @@ struct BenchPipelineRun {
     let directory: String
     let bars: Int
 
-    init(symbols: Int, days: Int, data: String) throws {
-        directory = (data as NSString).appendingPathComponent("\(symbols)x\(days)")
+    init(_ data: Bench.BenchDataOptions) throws {
+        directory = (data.data as NSString).appendingPathComponent("\(data.symbols)x\(data.days)")
         var options = MarketDataOptions()
-        options.symbols = MarketSymbols.first(symbols)
-        options.days = days
+        options.symbols = MarketSymbols.first(data.symbols)
+        options.days = data.days
         let prices = (directory as NSString).appendingPathComponent(MarketDataGenerator.pricesFileName)
         if !FileManager.default.fileExists(atPath: prices) {
             do {
@@ -37,14 +37,12 @@ struct BenchPipelineRun {
         bars = MarketDataGenerator.barCount(for: options)
     }
 
-    func run(sql: String, parallelism: Int) throws -> Result {
+    /// Runs the SQL text `sql` in a child `brook run`.
+    func run(sql original: String, parallelism: Int) throws -> Result {
         let work = (directory as NSString).appendingPathComponent("run-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
-        guard let original = try? String(contentsOfFile: sql, encoding: .utf8) else {
-            throw CommandFailure("cannot read \(sql): run from the project's directory or give the path")
-        }
         let text = "SET 'parallelism.default' = '\(parallelism)';\n" + original
             .replacingOccurrences(of: "examples/data/", with: directory + "/")
             .replacingOccurrences(of: "'out/", with: "'\(work)/out/")
@@ -60,7 +58,7 @@ struct BenchPipelineRun {
         let report = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         child.waitUntilExit()
         let wall = Date().timeIntervalSince(started)
-        guard child.terminationStatus == 0 else { throw CommandFailure("\(sql) failed:\n\(report)") }
+        guard child.terminationStatus == 0 else { throw CommandFailure("the run failed:\n\(report)") }
         let lines = report.split(separator: "\n")
         let timing = lines.first { $0.hasPrefix("timing:") } ?? ""
         func field(_ name: String) -> String {

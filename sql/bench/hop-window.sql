@@ -1,10 +1,4 @@
 -- Benchmark: fifteen-minute averages every minute per symbol with a hopping window (each bar is in 15 windows).
-CREATE TABLE stock_prices (
-    symbol VARCHAR, `open` FLOAT, high FLOAT, low FLOAT, `close` FLOAT, volume DECIMAL,
-    trade_count FLOAT, vwap DECIMAL, provider VARCHAR, `timestamp` BIGINT,
-    event_time AS TO_TIMESTAMP_LTZ(`timestamp`, 3),
-    WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND
-) WITH ('connector' = 'filesystem', 'path' = 'examples/data/stock-prices.jsonl', 'format' = 'json');
 CREATE TABLE out_rows (symbol STRING, window_end TIMESTAMP(3), avg_close FLOAT) WITH ('connector' = 'blackhole');
 INSERT INTO out_rows SELECT symbol, window_end, AVG(`close`)
 FROM TABLE(HOP(TABLE stock_prices, DESCRIPTOR(event_time), INTERVAL '1' MINUTE, INTERVAL '15' MINUTE))

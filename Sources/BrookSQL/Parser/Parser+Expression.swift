@@ -344,25 +344,18 @@ extension Parser {
     /// True when the parenthesised call starting at the next token separates arguments with commas
     /// at its top level, which tells `SUBSTRING(s, 1, 2)` from `SUBSTRING(s FROM 1)`.
     private func peekCallHasComma() -> Bool {
-        var depth = 0
-        var offset = 1
-        while true {
-            let token = peek(offset)
-            if token.kind == .end { return false }
-            if token.isSymbol("(") { depth += 1 }
-            if token.isSymbol(")") {
-                depth -= 1
-                if depth == 0 { return false }
-            }
-            if depth == 1, token.isSymbol(",") { return true }
-            if depth == 1, token.isKeyword("FROM") { return false }
-            offset += 1
-        }
+        peekCallTopLevel { token in token.isSymbol(",") ? true : token.isKeyword("FROM") ? false : nil }
     }
 
     /// True when the parenthesised call starting at the next token has `keyword` at its top level,
     /// which tells `FLOOR(ts TO HOUR)` or `POSITION(a IN b)` from the ordinary calls of those names.
     private func peekCallHasKeyword(_ keyword: String) -> Bool {
+        peekCallTopLevel { token in token.isKeyword(keyword) ? true : nil }
+    }
+
+    /// Scans the parenthesised call starting at the next token, without consuming it, until
+    /// `decide` answers for a token at the call's top level; false when the call ends first.
+    private func peekCallTopLevel(_ decide: (Token) -> Bool?) -> Bool {
         var depth = 0
         var offset = 1
         while true {
@@ -373,7 +366,7 @@ extension Parser {
                 depth -= 1
                 if depth == 0 { return false }
             }
-            if depth == 1, token.isKeyword(keyword) { return true }
+            if depth == 1, let answer = decide(token) { return answer }
             offset += 1
         }
     }
