@@ -37,8 +37,8 @@ enum OperatorFactory {
         case .windowTableFunction(let kind, let timeColumn, let size, let step, let offset):
             return WindowTableFunctionOperator(kind: kind, timeColumn: timeColumn, size: size, step: step, offset: offset,
                                                timeType: inputTypes[timeColumn], context: context)
-        case .windowAggregate(let groupKeys, _, let windowEnd, let calls):
-            let window = WindowAggregateOperator(groupKeys: groupKeys, windowEndColumn: groupKeys[windowEnd],
+        case .windowAggregate(let groupKeys, let windowStart, let windowEnd, let calls):
+            let window = WindowAggregateOperator(groupKeys: groupKeys, windowStart: windowStart, windowEnd: windowEnd,
                                                  endIsLocalTime: windowedOnInstant(node, plan), calls: calls, outputTypes: outputTypes, context: context)
             window.lateRows = late(0)
             return window
