@@ -41,6 +41,8 @@ import Testing
         let aggregate = try #require(job.physical.nodes.first { if case .groupAggregate = $0.operation { return true }; return false })
         #expect(aggregate.emitsUpdates)
         #expect(aggregate.state.isUnbounded)
+        let sink = try #require(job.physical.nodes.first { if case .sink = $0.operation { return true }; return false })
+        #expect(sink.emitsUpdates, "EXPLAIN shows the changes a sink receives")
     }
 
     @Test func rowNumberFilteredByItsValueIsATopNWithBoundedState() throws {

@@ -187,7 +187,7 @@ public struct PhysicalPlanner {
                                     hint: "write to a sink that accepts updates (print, blackhole), or SET 'execution.runtime-mode' = 'batch' to write the final result once")
             }
             return add(.sink(table: sink.table, connector: connector, columnMapping: sink.columnMapping), inputs: [input],
-                       schema: sink.input.schema, emitsUpdates: false, state: .none, for: plan)
+                       schema: sink.input.schema, emitsUpdates: nodes[input].emitsUpdates, state: .none, for: plan)
         }
     }
 
