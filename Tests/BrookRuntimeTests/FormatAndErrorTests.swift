@@ -320,15 +320,7 @@ import Testing
         let directory = try ScratchDirectory()
         let base: Int64 = 1_700_000_000_000
         let lines = [0, 10_000, 20_000, 3_000, 30_000].map { "{\"k\":\"x\",\"ts\":\(base + Int64($0))}" }
-        let path = try directory.write("in.jsonl", lines: lines)
-        let latePath = directory.path + "/late"
-        let session = try runtimeSession("""
-            CREATE TABLE t (k STRING, ts BIGINT, event_time AS TO_TIMESTAMP_LTZ(ts, 3), WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND)
-            WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');
-            CREATE TABLE late (operator STRING, row_time TIMESTAMP_LTZ(3), `row` STRING)
-            WITH ('connector' = 'filesystem', 'path' = '\(latePath)', 'format' = 'json');
-            SET 'table.exec.late-rows.sink' = 'late';
-            """)
+        let (session, latePath) = try lateRowSession(directory, lines: lines)
         var options = RunOptions()
         options.batchSize = 1
         let result = try runJob("SELECT ts, ROW_NUMBER() OVER (PARTITION BY k ORDER BY event_time) FROM t", in: session, options: options)

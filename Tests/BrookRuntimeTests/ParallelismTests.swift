@@ -120,16 +120,7 @@ import Testing
         let base: Int64 = 1_700_000_000_000
         var lines = (0..<300).map { "{\"k\":\"k\($0 % 5)\",\"ts\":\(base + (($0 % 25 == 24) ? 0 : Int64($0) * 1000))}" }
         lines += (0..<10).map { "{\"k\":\"k\($0 % 5)\",\"ts\":\(base + Int64($0))}" }
-        let path = try directory.write("in.jsonl", lines: lines)
-        let latePath = directory.path + "/late"
-        let session = try runtimeSession("""
-            CREATE TABLE t (k STRING, ts BIGINT, event_time AS TO_TIMESTAMP_LTZ(ts, 3), WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND)
-            WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');
-            CREATE TABLE late (operator STRING, row_time TIMESTAMP_LTZ(3), `row` STRING)
-            WITH ('connector' = 'filesystem', 'path' = '\(latePath)', 'format' = 'json');
-            SET 'table.exec.late-rows.sink' = 'late';
-            SET 'parallelism.default' = '3';
-            """)
+        let (session, latePath) = try lateRowSession(directory, lines: lines, extra: "SET 'parallelism.default' = '3';")
         var options = RunOptions()
         options.batchSize = 4
         let logged = CollectedLines()

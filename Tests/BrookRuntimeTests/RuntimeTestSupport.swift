@@ -122,3 +122,19 @@ struct SQLiteOracle {
         }.sorted()
     }
 }
+
+/// A session with table `t (k, ts, event_time)` over `lines` (watermark 5 s behind) and late rows
+/// going to table `late`; returns it and the late table's file.
+func lateRowSession(_ directory: ScratchDirectory, lines: [String], extra: String = "") throws -> (Session, String) {
+    let path = try directory.write("in.jsonl", lines: lines)
+    let latePath = directory.path + "/late"
+    let session = try runtimeSession("""
+        CREATE TABLE t (k STRING, ts BIGINT, event_time AS TO_TIMESTAMP_LTZ(ts, 3), WATERMARK FOR event_time AS event_time - INTERVAL '5' SECOND)
+        WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');
+        CREATE TABLE late (operator STRING, row_time TIMESTAMP_LTZ(3), `row` STRING)
+        WITH ('connector' = 'filesystem', 'path' = '\(latePath)', 'format' = 'json');
+        SET 'table.exec.late-rows.sink' = 'late';
+        \(extra)
+        """)
+    return (session, latePath)
+}

@@ -40,7 +40,7 @@ public final class RankOperator: StreamOperator {
             if isNew { partitions.append([]) }
             let before = ranked(slot)
             if batch.kind(row).isAccumulate {
-                let position = insertionPoint(values, in: partitions[slot])
+                let position = comparator.insertionPoint(of: values, in: partitions[slot])
                 guard keepsEveryRow || position < upper else { continue }
                 partitions[slot].insert(values, at: position)
                 if !keepsEveryRow, partitions[slot].count > upper { partitions[slot].removeLast() }
@@ -86,16 +86,5 @@ public final class RankOperator: StreamOperator {
             case (nil, nil): break
             }
         }
-    }
-
-    /// After every row that sorts before or equal to `values`, so ties keep arrival order.
-    private func insertionPoint(_ values: [Value], in rows: [[Value]]) -> Int {
-        var low = 0
-        var high = rows.count
-        while low < high {
-            let middle = (low + high) / 2
-            if comparator.less(values, rows[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 }

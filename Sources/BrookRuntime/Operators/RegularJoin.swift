@@ -50,9 +50,7 @@ public final class RegularJoinOperator: StreamOperator {
     private var retained = [RetainedBatches(), RetainedBatches()]
     /// Per side, per key slot: the stored rows, in arrival order.
     private var rows: [[[Stored]]] = [[], []]
-    private var slotOfKey: [RowKey: Int] = [:]
-    private var keyOfSlot: [RowKey?] = []
-    private var freeSlots: [Int] = []
+    private var slots = RecyclingKeySlots()
     private var stored = 0
     private lazy var lastSweep = clock()
     public private(set) var metrics = OperatorMetrics()
@@ -73,18 +71,11 @@ public final class RegularJoinOperator: StreamOperator {
     }
 
     private func slot(for key: RowKey) -> Int {
-        if let slot = slotOfKey[key] { return slot }
-        let slot: Int
-        if let free = freeSlots.popLast() {
-            slot = free
-            keyOfSlot[slot] = key
-        } else {
-            slot = keyOfSlot.count
-            keyOfSlot.append(key)
+        let slot = slots.slot(for: key)
+        while rows[0].count < slots.capacity {
             rows[0].append([])
             rows[1].append([])
         }
-        slotOfKey[key] = slot
         return slot
     }
 
@@ -205,7 +196,7 @@ public final class RegularJoinOperator: StreamOperator {
     private func sweepExpired(now: Double) {
         guard let ttl, now - lastSweep >= min(1, ttl / 10) else { return }
         lastSweep = now
-        for keySlot in keyOfSlot.indices where keyOfSlot[keySlot] != nil {
+        for keySlot in slots.keys.indices where slots.keys[keySlot] != nil {
             for side in 0..<2 where !rows[side][keySlot].isEmpty {
                 let before = rows[side][keySlot].count
                 rows[side][keySlot].removeAll { row in
@@ -215,11 +206,7 @@ public final class RegularJoinOperator: StreamOperator {
                 }
                 stored -= before - rows[side][keySlot].count
             }
-            if rows[0][keySlot].isEmpty, rows[1][keySlot].isEmpty, let key = keyOfSlot[keySlot] {
-                slotOfKey[key] = nil
-                keyOfSlot[keySlot] = nil
-                freeSlots.append(keySlot)
-            }
+            if rows[0][keySlot].isEmpty, rows[1][keySlot].isEmpty { slots.release(keySlot) }
         }
     }
 }

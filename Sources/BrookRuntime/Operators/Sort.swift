@@ -16,6 +16,18 @@ struct RowComparator {
         }
         return false
     }
+
+    /// The position in `rows` (kept in this order) after every row that sorts before or equal to
+    /// `values`, so ties keep arrival order.
+    func insertionPoint(of values: [Value], in rows: [[Value]]) -> Int {
+        var low = 0
+        var high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if less(values, rows[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
 }
 
 /// ORDER BY a rowtime in streaming: holds rows until the watermark passes them, then emits them in order.
@@ -127,7 +139,7 @@ public final class TopNOperator: StreamOperator {
         for row in 0..<batch.count {
             let values = batch.row(row)
             if batch.kind(row).isAccumulate {
-                let position = insertionPoint(values)
+                let position = comparator.insertionPoint(of: values, in: ranked)
                 guard position < limit || keepsDisplacedRows else { continue }
                 ranked.insert(values, at: position)
                 guard position < limit else { continue }
@@ -148,14 +160,4 @@ public final class TopNOperator: StreamOperator {
         try output.emit(builder.flush())
     }
 
-    /// After every row that sorts before or equal to `values`, so ties keep arrival order.
-    private func insertionPoint(_ values: [Value]) -> Int {
-        var low = 0
-        var high = ranked.count
-        while low < high {
-            let middle = (low + high) / 2
-            if comparator.less(values, ranked[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
-    }
 }

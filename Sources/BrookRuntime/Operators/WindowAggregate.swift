@@ -27,9 +27,7 @@ public final class WindowAggregateOperator: StreamOperator {
     let arguments: [VectorEvaluator?]
     let outputTypes: [DataType]
     let context: EvaluationContext
-    private var slotOfKey: [RowKey: Int] = [:]
-    private var keyOfSlot: [RowKey?] = []
-    private var freeSlots: [Int] = []
+    private var slots = RecyclingKeySlots()
     private var open: [[OpenWindow]] = []
     /// Per window time, the slots with a window open at it, in the order they opened.
     private var closing: [Int64: [Int]] = [:]
@@ -54,17 +52,8 @@ public final class WindowAggregateOperator: StreamOperator {
     }
 
     private func slot(for key: RowKey) -> Int {
-        if let slot = slotOfKey[key] { return slot }
-        let slot: Int
-        if let free = freeSlots.popLast() {
-            slot = free
-            keyOfSlot[slot] = key
-        } else {
-            slot = keyOfSlot.count
-            keyOfSlot.append(key)
-            open.append([])
-        }
-        slotOfKey[key] = slot
+        let slot = slots.slot(for: key)
+        while open.count < slots.capacity { open.append([]) }
         return slot
     }
 
@@ -114,11 +103,7 @@ public final class WindowAggregateOperator: StreamOperator {
                 let window = open[keySlot].remove(at: position)
                 openCount -= 1
                 builder.appendRow(window.keyValues + window.accumulators.map { $0.result() })
-                if open[keySlot].isEmpty, let key = keyOfSlot[keySlot] {
-                    slotOfKey[key] = nil
-                    keyOfSlot[keySlot] = nil
-                    freeSlots.append(keySlot)
-                }
+                if open[keySlot].isEmpty { slots.release(keySlot) }
             }
         }
         metrics.rowsOut += builder.count
