@@ -108,7 +108,7 @@ else
 fi
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 B="127.0.0.1:$PORT"
-export B PORT PY CLIENTS WORK
+export B PORT PY CLIENTS WORK BIN
 
 if ! start_broker; then
     cat "$BROKER_LOG"
