@@ -59,6 +59,30 @@ import Testing
         await second.shutdown()
     }
 
+    /// Once the cluster has answered, an outage longer than the six seconds a first connection gets is
+    /// waited out (tolerances scaled down here: 0.3 s to connect, 20 s of outage, a 1.5 s outage).
+    @Test func aConnectedClientOutlastsAnOutageLongerThanItsConnectTolerance() async throws {
+        let path = TestSupport.temporaryPath()
+        let first = KafkaBroker(log: try TopicLog(path: path), host: "127.0.0.1", port: 0, config: TestSupport.quietConfig())
+        let port = try await first.start()
+        nonisolated(unsafe) let client = try KafkaClusterClient(servers: "127.0.0.1:\(port)", connectTolerance: 0.3, outageTolerance: 20)
+        try await blocking { try client.append(topic: "t", partition: 0, records: [AppendRecord(timestamp: 1, key: nil, value: [1])]) }
+        await first.shutdown()
+        let restart = Task {
+            try await Task.sleep(for: .milliseconds(1500))
+            let second = KafkaBroker(log: try TopicLog(path: path), host: "127.0.0.1", port: port, config: TestSupport.quietConfig())
+            _ = try await second.start()
+            return second
+        }
+        let records = try await blocking { try client.read(topic: "t", partition: 0, offset: 0, maxBytes: 1 << 20, maxRecords: 10).map(\.value) }
+        #expect(records == [[1]])
+        await try restart.value.shutdown()
+        let unreachable = try KafkaClusterClient(servers: "127.0.0.1:1", connectTolerance: 0.3)
+        let started = Date()
+        #expect(throws: (any Error).self) { try unreachable.partitionCount(ofTopic: "t", createIfMissing: false) }
+        #expect(Date().timeIntervalSince(started) < 5, "a cluster that never answered fails within its connect tolerance")
+    }
+
     @Test func badBootstrapServersAreNamed() {
         #expect { try KafkaClusterClient(servers: "localhost") } throws: { "\($0)".contains("'localhost' is not host:port") }
         #expect { try KafkaClusterClient(servers: " , ") } throws: { "\($0)".contains("is not host:port") }

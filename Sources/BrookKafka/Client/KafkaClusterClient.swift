@@ -6,7 +6,10 @@ import Foundation
 /// partition's reads and appends to its leader and group offsets to the group's coordinator, with
 /// request versions every broker since Kafka 1.0 (and Redpanda, and Brook's own listener) accepts.
 /// A request that fails in a way that may pass (connection lost, leader moved) is retried on fresh
-/// metadata and connections, up to five times over about six seconds; so appends are at least once.
+/// metadata and connections, with waits growing from 0.2 s to 2 s: for six seconds until the
+/// cluster has answered once (so a wrong address fails fast), then for two minutes (Kafka's
+/// producer default `delivery.timeout.ms`), so a running job outlasts a broker restart or a
+/// short outage. Appends are therefore at least once.
 public final class KafkaClusterClient: TopicStore {
     private struct Broker: Hashable { let host: String; let port: Int }
 
@@ -16,9 +19,15 @@ public final class KafkaClusterClient: TopicStore {
     private var leaders: [String: [Int32: Int32]] = [:]
     private var connections: [Broker: KafkaConnection] = [:]
     private var coordinators: [String: Broker] = [:]
+    /// How long retriable failures are retried before the cluster first answers, and after.
+    private let connectTolerance: TimeInterval
+    private let outageTolerance: TimeInterval
+    private var hasAnswered = false
 
     /// `servers` is Kafka's `bootstrap.servers`: comma-separated host:port pairs.
-    public init(servers: String, clientID: String = "brook") throws {
+    public init(servers: String, clientID: String = "brook", connectTolerance: TimeInterval = 6, outageTolerance: TimeInterval = 120) throws {
+        self.connectTolerance = connectTolerance
+        self.outageTolerance = outageTolerance
         bootstrap = try servers.split(separator: ",").map { entry in
             let text = entry.trimmingCharacters(in: .whitespaces)
             guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
@@ -202,18 +211,22 @@ public final class KafkaClusterClient: TopicStore {
     // MARK: Brokers
 
     /// Runs `request`, and after a retriable failure forgets every connection, leader and
-    /// coordinator and runs it again, waiting 0.2, 0.4, 0.8, 1.6 and 3.2 s between attempts.
+    /// coordinator and runs it again, waiting 0.2 s, then twice as long each time up to 2 s,
+    /// until the tolerance for this client's state (see the type) runs out.
     private func retrying<T>(_ request: () throws -> T) throws -> T {
-        var attempt = 0
+        let deadline = Date().addingTimeInterval(hasAnswered ? outageTolerance : connectTolerance)
+        var wait = 0.2
         while true {
             do {
-                return try request()
-            } catch let error as KafkaClientError where error.retriable && attempt < 5 {
-                attempt += 1
+                let result = try request()
+                hasAnswered = true
+                return result
+            } catch let error as KafkaClientError where error.retriable && Date().addingTimeInterval(wait) < deadline {
                 connections.removeAll()
                 leaders.removeAll()
                 coordinators.removeAll()
-                usleep(UInt32(100_000 << attempt))
+                usleep(UInt32(wait * 1_000_000))
+                wait = min(wait * 2, 2)
             }
         }
     }
