@@ -26,7 +26,7 @@ public struct DecimalValue: Hashable, Sendable, CustomStringConvertible {
     /// convert directly, to the same result.
     @inline(__always) public static func double(unscaled: Int128, scale: Int) -> Double {
         let numerator = Int128(Int64.min) <= unscaled && unscaled <= Int128(Int64.max) ? Double(Int64(truncatingIfNeeded: unscaled)) : Double(unscaled)
-        return numerator / doublePowersOfTen[scale]
+        return scale <= 38 ? numerator / doublePowersOfTen[scale] : numerator / 1e38 / doublePowersOfTen[min(scale - 38, 38)]
     }
 
     /// Parses plain decimal text such as `-12.345` (no exponent).
@@ -52,8 +52,10 @@ public struct DecimalValue: Hashable, Sendable, CustomStringConvertible {
             default: return nil
             }
         }
-        self.unscaled = negative ? -unscaled : unscaled
-        self.scale = scale
+        // Leading zeros after the point can take the scale past 38, which no DECIMAL has: round there.
+        let value = DecimalValue(unscaled: negative ? -unscaled : unscaled, scale: scale).rescaled(to: min(scale, 38))
+        self.unscaled = value.unscaled
+        self.scale = value.scale
     }
 
     /// The decimal a double's shortest round-trip text denotes (`0.285` for the double nearest
@@ -102,6 +104,8 @@ public struct DecimalValue: Hashable, Sendable, CustomStringConvertible {
             let (product, overflow) = newScale - scale > 38 ? (0, unscaled != 0) : unscaled.multipliedReportingOverflow(by: DecimalValue.powerOfTen(newScale - scale))
             return DecimalValue(unscaled: overflow ? (unscaled < 0 ? .min : .max) : product, scale: newScale)
         }
+        // A value below 10^38 shifted right by more than 38 digits rounds to zero.
+        guard scale - newScale <= 38 else { return DecimalValue(unscaled: 0, scale: newScale) }
         let divisor = DecimalValue.powerOfTen(scale - newScale)
         let (quotient, remainder) = unscaled.quotientAndRemainder(dividingBy: divisor)
         var rounded = quotient

@@ -76,7 +76,7 @@ import Testing
         }
         let records = try await blocking { try client.read(topic: "t", partition: 0, offset: 0, maxBytes: 1 << 20, maxRecords: 10).map(\.value) }
         #expect(records == [[1]])
-        await try restart.value.shutdown()
+        try await restart.value.shutdown()
         let unreachable = try KafkaClusterClient(servers: "127.0.0.1:1", connectTolerance: 0.3)
         let started = Date()
         #expect(throws: (any Error).self) { try unreachable.partitionCount(ofTopic: "t", createIfMissing: false) }

@@ -117,7 +117,10 @@ enum BuiltinFunctions {
     static let scalar: [FunctionDefinition] = [
         FunctionDefinition(name: "TO_TIMESTAMP_LTZ", kind: .scalar, summary: "epoch seconds (precision 0) or milliseconds (3) to TIMESTAMP_LTZ(3)") { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: 1...2, "TO_TIMESTAMP_LTZ")
-            if args[0].isCharacter { return nullable(.timestampLTZ(precision: 3), args) }
+            if args[0].isCharacter {
+                if args.count == 2 { try args.expectString(1, "TO_TIMESTAMP_LTZ") }
+                return nullable(.timestampLTZ(precision: 3), args)
+            }
             try args.expectNumeric(0, "TO_TIMESTAMP_LTZ")
             if args.count == 2 {
                 guard let precision = integerConstant(args, 1), precision == 0 || precision == 3 else {
@@ -373,8 +376,8 @@ enum BuiltinFunctions {
         FunctionDefinition(name: name, kind: .window, summary: "\(name)(value [, offset [, default]]): the value \(name == "LAG" ? "offset rows before" : "offset rows after") the current row") { (args: FunctionArguments) throws(FunctionSignatureError) in
             try args.expect(count: 1...3, name)
             if args.count >= 2 {
-                guard let offset = integerConstant(args, 1), offset >= 0 else {
-                    throw FunctionSignatureError("\(name) offset must be a non-negative integer literal", argument: 1)
+                guard let offset = integerConstant(args, 1), offset >= 0, offset <= Int64(Int32.max) else {
+                    throw FunctionSignatureError("\(name) offset must be an integer literal from 0 to \(Int32.max)", argument: 1)
                 }
             }
             if args.count == 3, TypeRules.commonType(args[0], args[2]) == nil {

@@ -6,7 +6,7 @@ enum TemporalFunctions {
     static func register(into add: (String, Bool, @escaping ScalarImplementation) -> Void) {
         add("TO_TIMESTAMP_LTZ", true) { args throws(RuntimeError) in
             if let text = args.string(0) {
-                let pattern = args.values.count > 1 ? DateTimePattern(args.string(1)!) : .standard
+                let pattern = args.values.count > 1 ? args.string(1).flatMap(DateTimePattern.init) : .standard
                 guard let pattern, let local = pattern.parse(text) ?? TemporalText.parseTimestamp(text)?.0 else { return .null }
                 return .timestamp(args.context.timeZone.instant(fromLocal: local))
             }

@@ -119,6 +119,23 @@ enum VectorArithmetic {
         return builder.build()
     }
 
+    /// An interval times or divided by a number, in either order: integers as Java's long
+    /// arithmetic (wrapping), DECIMAL and DOUBLE factors through a double rounded to the interval's unit.
+    static func scaledInterval(_ op: String, interval: Column, number: Column, row: Int) throws(RuntimeError) -> Int64 {
+        let amount = interval.int64(row)
+        if case .int64 = number.storage {
+            let factor = number.int64(row)
+            if op == "*" { return amount &* factor }
+            guard factor != 0 else { throw RuntimeError("division by zero") }
+            return amount.dividedReportingOverflow(by: factor).partialValue
+        }
+        let factor = number.double(row)
+        guard op == "*" || factor != 0 else { throw RuntimeError("division by zero") }
+        let scaled = (op == "*" ? Double(amount) * factor : Double(amount) / factor).rounded()
+        guard let result = Int64(exactly: scaled) else { throw RuntimeError("\(interval.type) times \(factor) is out of the interval's range") }
+        return result
+    }
+
     static func temporal(_ op: String, _ x: Column, _ y: Column, resultType: DataType, count: Int) throws(RuntimeError) -> Column {
         var builder = ColumnBuilder(type: resultType, capacity: count)
         for i in 0..<count {
@@ -126,16 +143,15 @@ enum VectorArithmetic {
                 builder.appendNull()
                 continue
             }
+            if op == "*" || op == "/" {
+                builder.appendInt64(try scaledInterval(op, interval: x.type.isInterval ? x : y, number: x.type.isInterval ? y : x, row: i))
+                continue
+            }
             let (base, baseType, amount, amountType) = x.type.isInterval && !resultType.isInterval ? (y.int64(i), y.type, x.int64(i), x.type) : (x.int64(i), x.type, y.int64(i), y.type)
             let sign: Int64 = op == "-" ? -1 : 1
             switch (baseType, amountType) {
             case (.intervalDayTime, .intervalDayTime), (.intervalYearMonth, .intervalYearMonth):
                 builder.appendInt64(base &+ sign &* amount)
-            case (.intervalDayTime, _), (.intervalYearMonth, _):
-                if op == "*" { builder.appendInt64(base &* amount) } else {
-                    guard amount != 0 else { throw RuntimeError("division by zero") }
-                    builder.appendInt64(base.dividedReportingOverflow(by: amount).partialValue)
-                }
             case (.date, .intervalDayTime):
                 builder.appendInt64(base &+ sign &* (amount / 86_400_000))
             case (_, .intervalDayTime):

@@ -244,7 +244,13 @@ struct ByteParser {
             number = try scanNumber(field: name, type: field.type)
             let scale = number.fractionDigits - number.exponent
             var unscaled = number.negative ? -number.digits : number.digits
-            if scale < 0 { unscaled *= DecimalValue.powerOfTen(min(-scale, 38)) }
+            if scale < 0 {
+                // A number beyond 128 bits fits no DECIMAL column: NULL, as Flink's json format gives for one beyond the precision.
+                guard -scale <= 38 else { return unscaled == 0 ? .decimal(0) : .null }
+                let (product, overflow) = unscaled.multipliedReportingOverflow(by: DecimalValue.powerOfTen(-scale))
+                guard !overflow else { return .null }
+                unscaled = product
+            }
             let value = DecimalValue(unscaled: unscaled, scale: max(scale, 0)).rescaled(to: field.scale)
             return .decimal(value.unscaled)
         case .value:
@@ -256,7 +262,14 @@ struct ByteParser {
         case .int64:
             if field.type.isTemporal {
                 guard first == UInt8(ascii: "\"") else {
-                    if field.type.isTimestamp { return .int64(Int64(double(of: try scanNumber(field: name, type: field.type)) * 1000)) }
+                    if field.type.isTimestamp {
+                        let number = try scanNumber(field: name, type: field.type)
+                        do {
+                            return .int64(try TimestampRange.micros(double(of: number), unitMicros: 1000))
+                        } catch {
+                            throw outOfRange(name, field.type, number)
+                        }
+                    }
                     throw JSONRecordReader.LineError(offset: index, message: "field '\(name)' is \(field.type) and needs a string")
                 }
                 let text = try parseString()

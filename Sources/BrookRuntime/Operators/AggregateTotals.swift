@@ -11,6 +11,9 @@ struct AggregateTotals {
     var sumDouble = 0.0
     var sumSquares = 0.0
     var sumDecimal: Int128 = 0
+    /// The DECIMAL sum went beyond 128 bits once; its SUM and AVG are NULL from then on, as
+    /// Flink's decimal arithmetic gives NULL on overflow.
+    var decimalOverflowed = false
 
     /// Adds (`sign` 1) or removes (`sign` -1) one row's value; `scale` is the argument's DECIMAL scale.
     mutating func apply(_ value: Value, sign: Int, scale: Int) {
@@ -27,7 +30,9 @@ struct AggregateTotals {
             sumDouble += weight * d
             sumSquares += weight * d * d
         case .decimal(let d):
-            sumDecimal += Int128(sign) * d.rescaled(to: scale).unscaled
+            let (sum, overflow) = sumDecimal.addingReportingOverflow(Int128(sign) * d.rescaled(to: scale).unscaled)
+            sumDecimal = sum
+            if overflow { decimalOverflowed = true }
             let x = d.doubleValue
             sumDouble += weight * x
             sumSquares += weight * x * x
@@ -43,12 +48,16 @@ struct AggregateTotals {
         let scale = argumentType.decimalShape?.scale ?? 0
         switch function {
         case "SUM":
-            if argumentType.isDecimal { return .decimal(DecimalValue(unscaled: sumDecimal, scale: scale)) }
+            if argumentType.isDecimal {
+                guard !decimalOverflowed, sumDecimal.magnitude < DecimalValue.powerOfTen(38).magnitude else { return .null }
+                return .decimal(DecimalValue(unscaled: sumDecimal, scale: scale))
+            }
             if argumentType.isInteger { return .integer(Arithmetic.wrap(sumInteger, to: resultType)) }
             return .double(resultType == .float ? Double(Float(sumDouble)) : sumDouble)
         case "AVG":
             if case .decimal(_, let resultScale) = resultType {
-                let shifted = Arithmetic.rescale(sumDecimal, from: scale, to: resultScale)
+                let (shifted, overflow) = Arithmetic.rescaleReportingOverflow(sumDecimal, from: scale, to: resultScale)
+                guard !decimalOverflowed, !overflow else { return .null }
                 return .decimal(DecimalValue(unscaled: Arithmetic.divideRounding(shifted, by: Int128(nonNull)), scale: resultScale))
             }
             if argumentType.isInteger { return .integer(sumInteger / nonNull) }
@@ -62,7 +71,8 @@ struct AggregateTotals {
                 variance *= Double(nonNull) / Double(nonNull - 1)
             }
             let result = function.hasPrefix("STDDEV") ? variance.squareRoot() : variance
-            if resultType.isInteger { return .integer(Int64(result)) }
+            // Java's (long) cast saturates, as Flink's integer VAR and STDDEV results do.
+            if resultType.isInteger { return .integer(Arithmetic.wrap(Int64(exactly: result.rounded(.towardZero)) ?? .max, to: resultType)) }
             if case .decimal(_, let resultScale) = resultType { return DecimalValue(result).map { .decimal($0.rescaled(to: resultScale)) } ?? .null }
             return .double(resultType == .float ? Double(Float(result)) : result)
         }
