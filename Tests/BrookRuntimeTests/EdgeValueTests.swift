@@ -55,4 +55,24 @@ import Testing
                           "CREATE TABLE t (x INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', 'number-of-rows' = '2');")
         }
     }
+
+    @Test func extremeArgumentsToDecimalAndCalendarFunctions() throws {
+        #expect(try selectRow("AVG(x) FROM (VALUES (CAST(9999999999999999999999999999999999 AS DECIMAL(38, 0)))) t(x)", batch) == [.null])
+        #expect(try selectRow("1 / CAST(1 AS DECIMAL(38, 37)), ROUND(1.5, -9223372036854775807)") == [.null, .decimal(DecimalValue(unscaled: 0, scale: 0))])
+        #expect(throws: RuntimeError.self) { try selectRow("TIMESTAMPADD(MONTH, CAST(-9223372036854775808 AS BIGINT), DATE '2020-01-01')") }
+    }
+
+    @Test func rowNumberBoundsAtTheEndOfBigintAndInvertedJoinBoundsPlanOrMatchNothing() throws {
+        let directory = try ScratchDirectory()
+        let path = try directory.write("t.jsonl", lines: [#"{"k":"a","ts":"2020-01-01 00:00:00","i":1}"#])
+        let session = try runtimeSession("""
+            CREATE TABLE a (k STRING, i INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');
+            CREATE TABLE b (k STRING, i INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');
+            """)
+        #expect(throws: SessionError.self) {
+            try runJob("SELECT * FROM (SELECT k, ROW_NUMBER() OVER (PARTITION BY k ORDER BY i) AS rn FROM a) WHERE rn > 9223372036854775807", in: session)
+        }
+        let joined = try runJob("SELECT a.k, b.k FROM a LEFT JOIN b ON a.k = b.k AND a.ts BETWEEN b.ts + INTERVAL '1' DAY AND b.ts - INTERVAL '1' DAY", in: session)
+        #expect(joined.rows == [[.string("a"), .null]])
+    }
 }

@@ -205,9 +205,9 @@ public struct PhysicalPlanner {
             }
             switch op {
             case "<=": upper = min(upper ?? bound, bound)
-            case "<": upper = min(upper ?? bound - 1, bound - 1)
+            case "<": upper = min(upper ?? (bound == .min ? .min : bound - 1), bound == .min ? .min : bound - 1)
             case ">=": lower = max(lower, bound)
-            case ">": lower = max(lower, bound + 1)
+            case ">": lower = max(lower, bound == .max ? .max : bound + 1)
             default:
                 lower = max(lower, bound)
                 upper = min(upper ?? bound, bound)

@@ -73,7 +73,7 @@ enum CalendarFunctions {
         guard let start = micros(value, type: type, local: false, EvaluationContext()) else { return .null }
         var moved: Int64
         if let months = unitMonths[unit] {
-            guard let amount = Int(exactly: count), abs(amount) <= 12 * 10_000 / months else { throw outside }
+            guard let amount = Int(exactly: count), amount.magnitude <= 12 * 10_000 / months else { throw outside }
             moved = VectorArithmetic.addMonths(start, amount * months, type: .timestamp(precision: 6))
         } else {
             let (shift, overflow) = count.multipliedReportingOverflow(by: unitMicros[unit] ?? 1)

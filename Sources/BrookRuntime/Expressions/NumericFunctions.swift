@@ -91,6 +91,8 @@ enum NumericFunctions {
     static func fitted(_ value: DecimalValue, places: Int, truncating: Bool) -> DecimalValue {
         guard places < value.scale else { return value }
         let resultScale = max(places, 0)
+        // A DECIMAL has at most 38 digits, so dropping more than that many leaves zero.
+        guard places >= -DataType.maxDecimalPrecision else { return DecimalValue(unscaled: 0, scale: 0) }
         let dropped = value.scale - places
         guard dropped <= DataType.maxDecimalPrecision else { return DecimalValue(unscaled: 0, scale: resultScale) }
         let divisor = DecimalValue.powerOfTen(dropped)

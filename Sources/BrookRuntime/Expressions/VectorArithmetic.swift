@@ -103,7 +103,8 @@ enum VectorArithmetic {
             case "/":
                 guard r != 0 else { throw RuntimeError("division by zero") }
                 let shift = resultScale - sx + sy
-                let (scaled, scaleOverflow) = shift >= 0 ? l.multipliedReportingOverflow(by: DecimalValue.powerOfTen(shift)) : (Arithmetic.rescale(l, from: -shift, to: 0), false)
+                let (scaled, scaleOverflow) = shift > 38 ? (0, l != 0)
+                    : shift >= 0 ? l.multipliedReportingOverflow(by: DecimalValue.powerOfTen(shift)) : (Arithmetic.rescale(l, from: -shift, to: 0), false)
                 overflow = scaleOverflow
                 result = Arithmetic.divideRounding(scaled, by: r)
             default:

@@ -70,9 +70,10 @@ public final class IntervalJoinOperator: StreamOperator {
         ]
     }
 
-    /// The range of the other side's times a row at `time` on `port` matches.
-    private func partnerRange(_ time: Int64, port: Int) -> ClosedRange<Int64> {
-        port == 0 ? (time - upper)...(time - lower) : (time + lower)...(time + upper)
+    /// The other side's times a row at `time` on `port` matches: none when the bounds are inverted
+    /// (`BETWEEN b.t + 1 DAY AND b.t - 1 DAY`), which the caller checks.
+    private func partnerRange(_ time: Int64, port: Int) -> (lower: Int64, upper: Int64) {
+        port == 0 ? (time - upper, time - lower) : (time + lower, time + upper)
     }
 
     /// The last time a row on `port` at `time` can still meet a future partner (whose time exceeds the watermark).
@@ -106,8 +107,8 @@ public final class IntervalJoinOperator: StreamOperator {
             let keySlot = rowSlots[row]
             let entry = Entry(time: time, reference: RowReference(batch: id, row: Int32(row)), matched: false)
             let range = partnerRange(time, port: port)
-            var index = IntervalJoinOperator.firstIndex(in: sides[other].buffers[keySlot], notBefore: range.lowerBound)
-            while index < sides[other].buffers[keySlot].count, sides[other].buffers[keySlot][index].time <= range.upperBound {
+            var index = lower <= upper ? IntervalJoinOperator.firstIndex(in: sides[other].buffers[keySlot], notBefore: range.lower) : Int.max
+            while index < sides[other].buffers[keySlot].count, sides[other].buffers[keySlot][index].time <= range.upper {
                 pairs.append(Pair(row: row, partner: sides[other].buffers[keySlot][index].reference, slot: keySlot, bufferedIndex: index))
                 index += 1
             }
