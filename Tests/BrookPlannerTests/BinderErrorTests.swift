@@ -150,6 +150,19 @@ import Testing
         #expect(text.contains("10,000 years") || text.contains("ROWS frame offsets") || text.contains("INTERVAL literal") || text.contains("constant"))
     }
 
+    @Test func viewsNestedTooDeepAndHopsWithTooManyWindowsAreRefused() throws {
+        let chain = (1...99).map { "CREATE VIEW v\($0) AS SELECT * FROM v\($0 - 1);" }.joined(separator: "\n")
+        let deep = try marketSession("CREATE VIEW v0 AS SELECT symbol FROM prices;\n" + chain)
+        #expect(renderedError("SELECT * FROM v99", in: deep) == nil)
+        let tooDeep = try #require(renderedError("CREATE VIEW v100 AS SELECT * FROM v99", in: deep))
+        #expect(tooDeep.contains("views nest more than 100 deep here (v100 -> v99 -> v98 -> ...)"))
+        #expect(!tooDeep.contains("no longer binds"))
+        let hop = try #require(renderedError("""
+            SELECT window_start FROM TABLE(HOP(TABLE prices, DESCRIPTOR(event_time), INTERVAL '1' SECOND, INTERVAL '99999' DAY))
+            """, in: session))
+        #expect(hop.contains("HOP would put each row in 8639913600 windows; at most 10000"))
+    }
+
     @Test func insertColumnCountAndTypesAreChecked() throws {
         #expect(renderedError("INSERT INTO out_append SELECT symbol FROM prices", in: session)?
             .contains("INSERT INTO 'out_append' writes 2 columns but the query gives 1") == true)

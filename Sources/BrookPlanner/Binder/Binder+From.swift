@@ -51,6 +51,10 @@ extension Binder {
             let schema = table.schema.qualified(by: qualifier)
             return .scan(Scan(table: table.name, columns: Array(table.columns.indices), schema: schema))
         case .view(let view)?:
+            // Each level of views is a level of recursion in the binder; bound it as the parser bounds nesting.
+            guard expandingViews.count < 100 else {
+                throw SQLError("views nest more than 100 deep here (\(expandingViews.prefix(3).joined(separator: " -> ")) -> ...)", at: name.range)
+            }
             guard !expandingViews.contains(view.name) else {
                 throw SQLError("view '\(view.name)' refers to itself (\((expandingViews + [view.name]).joined(separator: " -> ")))", at: name.range)
             }
@@ -60,6 +64,8 @@ extension Binder {
             do {
                 plan = try inner.bindQuery(view.query)
             } catch {
+                // A failure deeper in a chain of views is already named once; say it at this place.
+                if error.message.hasPrefix("views nest") || error.message.hasPrefix("view '") { throw SQLError(error.message, at: name.range, hint: error.hint) }
                 throw SQLError("view '\(view.name)' no longer binds: \(error.message)", at: name.range,
                                hint: "recreate it with CREATE OR REPLACE VIEW \(view.name)")
             }
@@ -126,6 +132,11 @@ extension Binder {
             size = intervals[1]
             guard step > 0, size % step == 0 else {
                 throw SQLError("\(kind.rawValue) size must be a whole multiple of its \(kind == .hop ? "slide" : "step")", at: arguments[1].range)
+            }
+            // Each row is copied into size / step windows; beyond ten thousand a job does little else.
+            guard size / step <= 10_000 else {
+                throw SQLError("\(kind.rawValue) would put each row in \(size / step) windows; at most 10000 (size / \(kind == .hop ? "slide" : "step"))",
+                               at: arguments[1].range)
             }
         }
         guard size > 0 else { throw SQLError("window size must be positive", at: arguments[kind == .tumble ? 0 : 1].range) }
