@@ -9,6 +9,17 @@ final class ManualClock: @unchecked Sendable {
     var seconds = 1_000.0
 }
 
+/// The changes an operator emits, with their kinds.
+final class ChangeLog {
+    var changes: [(kind: ChangeKind, row: [Value])] = []
+
+    var output: OperatorOutput {
+        OperatorOutput { batch in
+            for index in 0..<batch.count { self.changes.append((batch.kind(index), batch.row(index))) }
+        }
+    }
+}
+
 @Suite struct StateTTLTests {
     func row(_ key: String, _ n: Int64) -> Batch {
         var builder = BatchBuilder(types: [.string, .bigint])
@@ -16,14 +27,18 @@ final class ManualClock: @unchecked Sendable {
         return builder.flush()
     }
 
+    /// A join of (key, n) rows on the key, with a ten-second TTL on `clock`.
+    func join(_ type: JoinType, _ clock: ManualClock) -> RegularJoinOperator {
+        RegularJoinOperator(type: type, leftKeys: [0], rightKeys: [0], residual: nil, leftTypes: [.string, .bigint],
+                            rightTypes: [.string, .bigint], ttlMilliseconds: 10_000, context: EvaluationContext(), clock: { clock.seconds })
+    }
+
     @Test func rowsStoredLongerThanTheTTLNoLongerMatchAndAreFreed() throws {
         let clock = ManualClock()
-        let join = RegularJoinOperator(type: .inner, leftKeys: [0], rightKeys: [0], residual: nil, leftTypes: [.string, .bigint],
-                                       rightTypes: [.string, .bigint], ttlMilliseconds: 10_000, context: EvaluationContext(), clock: { clock.seconds })
-        var joined: [[Value]] = []
-        let output = OperatorOutput { batch in
-            for index in 0..<batch.count { joined.append(batch.row(index)) }
-        }
+        let join = join(.inner, clock)
+        let log = ChangeLog()
+        let output = log.output
+        var joined: [[Value]] { log.changes.map(\.row) }
         try join.process(row("A", 1), port: 0, output: output)
         clock.seconds += 5
         try join.process(row("A", 2), port: 1, output: output)
@@ -38,12 +53,10 @@ final class ManualClock: @unchecked Sendable {
 
     @Test func anOuterSidesRowLivesOnWhileItsPartnersChange() throws {
         let clock = ManualClock()
-        let join = RegularJoinOperator(type: .left, leftKeys: [0], rightKeys: [0], residual: nil, leftTypes: [.string, .bigint],
-                                       rightTypes: [.string, .bigint], ttlMilliseconds: 10_000, context: EvaluationContext(), clock: { clock.seconds })
-        var changes: [(ChangeKind, [Value])] = []
-        let output = OperatorOutput { batch in
-            for index in 0..<batch.count { changes.append((batch.kind(index), batch.row(index))) }
-        }
+        let join = join(.left, clock)
+        let log = ChangeLog()
+        let output = log.output
+        var changes: [(kind: ChangeKind, row: [Value])] { log.changes }
         try join.process(row("A", 1), port: 0, output: output)
         clock.seconds += 8
         try join.process(row("A", 2), port: 1, output: output)
@@ -58,10 +71,9 @@ final class ManualClock: @unchecked Sendable {
         let call = AggregateCall(function: "SUM", arguments: [.column(1, ColumnType(.bigint))], distinct: false, type: ColumnType(.bigint, nullable: true))
         let aggregate = GroupAggregateOperator(groupKeys: [0], calls: [call], outputTypes: [.string, .bigint], isBatch: false, inputRetracts: false,
                                                ttlMilliseconds: 1_000, context: EvaluationContext(), clock: { clock.seconds })
-        var changes: [(ChangeKind, [Value])] = []
-        let output = OperatorOutput { batch in
-            for index in 0..<batch.count { changes.append((batch.kind(index), batch.row(index))) }
-        }
+        let log = ChangeLog()
+        let output = log.output
+        var changes: [(kind: ChangeKind, row: [Value])] { log.changes }
         try aggregate.process(row("a", 1), port: 0, output: output)
         clock.seconds += 0.5
         try aggregate.process(row("a", 2), port: 0, output: output)
