@@ -1,4 +1,4 @@
-// A filesystem source with source.monitor-interval never ends: it follows appended lines and new files.
+// Time in running jobs: a filesystem source that follows its files (source.monitor-interval), and the clock functions in streaming and batch jobs.
 import BrookCore
 import BrookPlanner
 import BrookRuntime
@@ -79,6 +79,18 @@ final class JobRunnerBox: @unchecked Sendable {
             return
         }
         #expect(second - first >= 90_000)
+    }
+
+    @Test func batchJobsReadTheClockOncePerQuery() throws {
+        let directory = try ScratchDirectory()
+        let path = try directory.write("in.jsonl", lines: Array(repeating: "{\"a\":1}", count: 50_000))
+        let session = try runtimeSession("""
+            SET 'execution.runtime-mode' = 'batch';
+            CREATE TABLE t (a INT) WITH ('connector' = 'filesystem', 'path' = '\(path)', 'format' = 'json');
+            """)
+        let result = try runJob("SELECT MIN(NOW()), MAX(NOW()), COUNT(*) FROM t", in: session)
+        #expect(result.rows.count == 1)
+        #expect(result.rows.first?[0] == result.rows.first?[1], "50,000 rows read over many milliseconds all see the query's start")
     }
 
     @Test func aWatchedDirectoryYieldsAppendedLinesAndNewFiles() throws {

@@ -84,20 +84,7 @@ struct Binder {
     /// silently; strings to strings; timestamps to timestamps.
     private func implicitlyWritable(_ source: DataType, _ target: DataType) -> Bool {
         if source == .null { return true }
-        if source.isNumeric && target.isNumeric {
-            func rank(_ type: DataType) -> Int {
-                switch type {
-                case .tinyint: return 0
-                case .smallint: return 1
-                case .int: return 2
-                case .bigint: return 3
-                case .decimal: return 4
-                case .float: return 5
-                default: return 6
-                }
-            }
-            return rank(source) <= rank(target)
-        }
+        if let sourceRank = source.numericRank, let targetRank = target.numericRank { return sourceRank <= targetRank }
         if source.isCharacter && target.isCharacter { return true }
         if source.isTimestamp && target.isTimestamp { return true }
         return source.isTemporal && target.isTemporal && source.isTimestamp == target.isTimestamp

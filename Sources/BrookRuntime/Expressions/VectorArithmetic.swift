@@ -103,8 +103,7 @@ enum VectorArithmetic {
             case "/":
                 guard r != 0 else { throw RuntimeError("division by zero") }
                 let shift = resultScale - sx + sy
-                let (scaled, scaleOverflow) = shift > 38 ? (0, l != 0)
-                    : shift >= 0 ? l.multipliedReportingOverflow(by: DecimalValue.powerOfTen(shift)) : (Arithmetic.rescale(l, from: -shift, to: 0), false)
+                let (scaled, scaleOverflow) = Arithmetic.rescaleReportingOverflow(l, from: 0, to: shift)
                 overflow = scaleOverflow
                 result = Arithmetic.divideRounding(scaled, by: r)
             default:

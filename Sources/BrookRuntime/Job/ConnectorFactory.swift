@@ -17,9 +17,8 @@ enum ConnectorFactory {
         let types = columns.map { table.columns[$0].type.type }
         switch table.connector {
         case "filesystem":
-            let path = options["path"] ?? ""
-            let files = try FilesystemSource.files(table: table.name, path: path)
-            let lines = LineChunks(files: files, follows: FilesystemSource.monitorInterval(options) != nil, directory: FilesystemSource.directory(path))
+            let (files, directory) = try FilesystemSource.files(table: table.name, path: options["path"] ?? "")
+            let lines = LineChunks(files: files, follows: FilesystemSource.monitorInterval(options) != nil, directory: directory)
             let (fieldTypes, projection) = physicalFields(of: table, reading: columns)
             return (0..<tasks).map { _ in
                 FilesystemSource(lines: lines, format: options["format"] ?? "json", columns: names, types: types,
@@ -45,10 +44,11 @@ enum ConnectorFactory {
         }
     }
 
-    /// The types of `table`'s physical columns in declared order, which a record of a positional
-    /// format (csv) holds, and the place among them of each of `columns`.
-    static func physicalFields(of table: CatalogTable, reading columns: [Int]) -> (types: [DataType], projection: [Int]) {
-        let physical = table.columns.indices.filter { table.columns[$0].kind == .physical }
+    /// The types of `table`'s physical columns in declared order but those `excluded` (a kafka
+    /// value without its key-only columns), which a record of a positional format (csv) holds,
+    /// and the place among them of each of `columns`.
+    static func physicalFields(of table: CatalogTable, reading columns: [Int], excluding excluded: [Int] = []) -> (types: [DataType], projection: [Int]) {
+        let physical = table.columns.indices.filter { table.columns[$0].kind == .physical && !excluded.contains($0) }
         return (physical.map { table.columns[$0].type.type }, columns.compactMap { physical.firstIndex(of: $0) })
     }
 

@@ -40,7 +40,7 @@ final class AggregateAccumulator {
     func apply(_ value: Value, sign: Int) {
         if !retracts, !distinct, kind == .min || kind == .max {
             totals.count += 1
-            if !value.isNull, extreme.isNull || (kind == .min ? ValueOrder.less(value, extreme) : ValueOrder.less(extreme, value)) { extreme = value }
+            if kind.replaces(extreme, with: value) { extreme = value }
             return
         }
         if !value.isNull, distinct || kind == .min || kind == .max {

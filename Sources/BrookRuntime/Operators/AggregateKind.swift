@@ -1,4 +1,5 @@
 // Which aggregate or window function an accumulator computes, decided once per call.
+import BrookCore
 
 /// An aggregate or window function by tag, so per-row code switches on it instead of comparing
 /// function names.
@@ -24,5 +25,11 @@ enum AggregateKind {
         case "LISTAGG": self = .listagg
         default: self = .other
         }
+    }
+
+    /// For MIN and MAX: whether `value` replaces `extreme`, the best so far (NULL before any);
+    /// NULL values never do.
+    func replaces(_ extreme: Value, with value: Value) -> Bool {
+        !value.isNull && (extreme.isNull || (self == .min ? ValueOrder.less(value, extreme) : ValueOrder.less(extreme, value)))
     }
 }

@@ -26,14 +26,11 @@ public final class GroupAggregateOperator: StreamOperator {
     let isBatch: Bool
     /// Whether the input sends retractions; without them MIN and MAX keep only the extreme.
     let inputRetracts: Bool
-    let ttl: Double?
+    private var ttl: StateTTL
     let context: EvaluationContext
-    /// Processing time in seconds, which the TTL counts in (a test passes a clock it moves by hand).
-    let clock: () -> Double
     private var groups: [RowKey: Group] = [:]
     /// Batch mode: the groups in the order they first appeared, for the final rows.
     private var order: [RowKey] = []
-    private lazy var lastSweep = clock()
     public private(set) var metrics = OperatorMetrics()
 
     public init(groupKeys: [Int], calls: [AggregateCall], outputTypes: [DataType], isBatch: Bool, inputRetracts: Bool,
@@ -44,9 +41,8 @@ public final class GroupAggregateOperator: StreamOperator {
         self.outputTypes = outputTypes
         self.isBatch = isBatch
         self.inputRetracts = inputRetracts
-        ttl = isBatch ? nil : ttlMilliseconds.map { Double($0) / 1000 }
+        ttl = StateTTL(milliseconds: isBatch ? nil : ttlMilliseconds, clock: clock)
         self.context = context
-        self.clock = clock
     }
 
     public func process(_ batch: Batch, port: Int, output: OperatorOutput) throws(RuntimeError) {
@@ -54,11 +50,11 @@ public final class GroupAggregateOperator: StreamOperator {
         var values: [Column?] = []
         for argument in arguments { values.append(try argument.map { (e: VectorEvaluator) throws(RuntimeError) in try e(batch, context) }) }
         var builder = BatchBuilder(types: outputTypes)
-        let now = clock()
+        let now = ttl.clock()
         for row in 0..<batch.count {
             let key = RowKey.of(batch, row: row, columns: groupKeys)
             var group: Group
-            if let existing = groups[key], ttl.map({ now - existing.touched <= $0 }) ?? true {
+            if let existing = groups[key], ttl.isLive(touched: existing.touched, now: now) {
                 group = existing
             } else {
                 group = Group(accumulators: calls.map { AggregateAccumulator(call: $0, retracts: inputRetracts) }, emitted: nil)
@@ -90,10 +86,7 @@ public final class GroupAggregateOperator: StreamOperator {
                 groups[key] = group
             }
         }
-        if let ttl, now - lastSweep >= min(1, ttl / 10) {
-            lastSweep = now
-            groups = groups.filter { now - $0.value.touched <= ttl }
-        }
+        if ttl.sweepIsDue(now: now) { groups = groups.filter { ttl.isLive(touched: $0.value.touched, now: now) } }
         metrics.rowsInState = groups.count
         metrics.rowsOut += builder.count
         try output.emit(builder.flush())

@@ -175,7 +175,7 @@ final class OverAccumulator {
         }
         last = value
         unboundedTotals.apply(value, sign: 1, scale: argumentType.decimalShape?.scale ?? 0)
-        if !value.isNull, extreme.isNull || (kind == .min ? ValueOrder.less(value, extreme) : ValueOrder.less(extreme, value)) { extreme = value }
+        if kind.replaces(extreme, with: value) { extreme = value }
     }
 
     /// True when LAG has no row `offset` rows back, so its default applies.
@@ -196,9 +196,7 @@ final class OverAccumulator {
         for value in values {
             if distinct, !counted.insert(value).inserted { continue }
             totals.apply(value, sign: 1, scale: scale)
-            if !value.isNull, kind == .min || kind == .max {
-                if best.isNull || (kind == .min ? ValueOrder.less(value, best) : ValueOrder.less(best, value)) { best = value }
-            }
+            if kind == .min || kind == .max, kind.replaces(best, with: value) { best = value }
         }
         return finish(totals, extreme: best, first: values.first ?? .null, last: values.last ?? .null)
     }

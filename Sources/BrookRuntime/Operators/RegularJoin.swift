@@ -43,16 +43,13 @@ public final class RegularJoinOperator: StreamOperator {
     let keys: [[Int]]
     let types: [[DataType]]
     let residual: VectorEvaluator?
-    let ttl: Double?
+    private var ttl: StateTTL
     let context: EvaluationContext
-    /// Processing time in seconds, which the TTL counts in (a test passes a clock it moves by hand).
-    let clock: () -> Double
     private var retained = [RetainedBatches(), RetainedBatches()]
     /// Per side, per key slot: the stored rows, in arrival order.
     private var rows: [[[Stored]]] = [[], []]
     private var slots = RecyclingKeySlots()
     private var stored = 0
-    private lazy var lastSweep = clock()
     public private(set) var metrics = OperatorMetrics()
 
     public init(type: JoinType, leftKeys: [Int], rightKeys: [Int], residual: VectorEvaluator?, leftTypes: [DataType], rightTypes: [DataType],
@@ -61,9 +58,8 @@ public final class RegularJoinOperator: StreamOperator {
         keys = [leftKeys, rightKeys]
         types = [leftTypes, rightTypes]
         self.residual = residual
-        ttl = ttlMilliseconds.map { Double($0) / 1000 }
+        ttl = StateTTL(milliseconds: ttlMilliseconds, clock: clock)
         self.context = context
-        self.clock = clock
     }
 
     private func padsUnmatched(_ side: Int) -> Bool {
@@ -79,22 +75,18 @@ public final class RegularJoinOperator: StreamOperator {
         return slot
     }
 
-    private func isLive(_ row: Stored, now: Double) -> Bool {
-        guard let ttl else { return true }
-        return now - row.touched <= ttl
-    }
 
     public func process(_ batch: Batch, port side: Int, output: OperatorOutput) throws(RuntimeError) {
         metrics.rowsIn += batch.count
         let other = 1 - side
-        let now = clock()
+        let now = ttl.clock()
         let keyColumns = keys[side].map { batch.columns[$0] }
         var rowSlots = [Int](repeating: -1, count: batch.count)
         var candidates: [Candidate] = []
         for row in 0..<batch.count where !keyColumns.contains(where: { $0.isNull(row) }) {
             let keySlot = slot(for: RowKey.of(batch, row: row, columns: keys[side]))
             rowSlots[row] = keySlot
-            for (index, partner) in rows[other][keySlot].enumerated() where isLive(partner, now: now) {
+            for (index, partner) in rows[other][keySlot].enumerated() where ttl.isLive(touched: partner.touched, now: now) {
                 candidates.append(Candidate(row: row, partner: index))
             }
         }
@@ -194,13 +186,12 @@ public final class RegularJoinOperator: StreamOperator {
 
     /// Frees rows whose TTL has passed, and the slots of keys left without rows on either side.
     private func sweepExpired(now: Double) {
-        guard let ttl, now - lastSweep >= min(1, ttl / 10) else { return }
-        lastSweep = now
+        guard ttl.sweepIsDue(now: now) else { return }
         for keySlot in slots.keys.indices where slots.keys[keySlot] != nil {
             for side in 0..<2 where !rows[side][keySlot].isEmpty {
                 let before = rows[side][keySlot].count
                 rows[side][keySlot].removeAll { row in
-                    guard !isLive(row, now: now) else { return false }
+                    guard !ttl.isLive(touched: row.touched, now: now) else { return false }
                     retained[side].release(row.reference)
                     return true
                 }

@@ -107,13 +107,4 @@ enum RowKey: Hashable {
         case .multiple(let values): return values
         }
     }
-
-    /// True when some part of the key is NULL (such rows never match in an equi-join).
-    var hasNull: Bool {
-        switch self {
-        case .empty: return false
-        case .single(let value): return value.isNull
-        case .multiple(let values): return values.contains(where: \.isNull)
-        }
-    }
 }

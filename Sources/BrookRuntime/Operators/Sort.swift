@@ -159,5 +159,4 @@ public final class TopNOperator: StreamOperator {
         metrics.rowsOut += builder.count
         try output.emit(builder.flush())
     }
-
 }

@@ -25,21 +25,16 @@ public final class FilesystemSource: SourceReader {
         case csv(CSVRecordReader)
     }
 
-    /// The files a `path` option names: the file, or every visible file of the directory in name order.
-    static func files(table: String, path: String) throws(RuntimeError) -> [String] {
+    /// The files a `path` option names: the file, or every visible file of the directory in name
+    /// order; and the directory, when it is one (a following source watches it for new files).
+    static func files(table: String, path: String) throws(RuntimeError) -> (files: [String], directory: String?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RuntimeError("table '\(table)': 'path' \(path) does not exist")
         }
-        guard isDirectory.boolValue else { return [path] }
+        guard isDirectory.boolValue else { return ([path], nil) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted().map { (path as NSString).appendingPathComponent($0) }
-    }
-
-    /// `path` when it names a directory.
-    static func directory(_ path: String) -> String? {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? path : nil
+        return (names.filter { !$0.hasPrefix(".") }.sorted().map { (path as NSString).appendingPathComponent($0) }, path)
     }
 
     static func monitorInterval(_ options: [String: String]) -> Double? {

@@ -82,9 +82,7 @@ final class KafkaTopicSource: SourceReader {
         }
         if options.format == "csv" {
             // A csv value holds every physical column but those only in the key.
-            let valueFields = table.columns.indices.filter { table.columns[$0].kind == .physical && !keyFieldColumns.contains($0) }
-            let fieldTypes = valueFields.map { table.columns[$0].type.type }
-            let projection = valueColumns.compactMap { valueFields.firstIndex(of: $0) }
+            let (fieldTypes, projection) = ConnectorFactory.physicalFields(of: table, reading: valueColumns, excluding: keyFieldColumns)
             parser = .csv(CSVRecordReader(fieldTypes: fieldTypes, projection: projection, options: settings))
             ignoreParseErrors = settings["csv.ignore-parse-errors"] == "true"
         } else {
